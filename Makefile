@@ -1,0 +1,33 @@
+# golws: the two promised commands are `make run` and `make test`.
+GO          ?= go
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+PORT        ?= 7681
+RUN_PKG     ?= ./minimal-examples/ws-server/minimal-ws-server-echo
+
+.PHONY: run test deps bench lint fuzz
+
+## run: the headline example on http://localhost:$(PORT)
+run: deps
+	$(GO) run $(RUN_PKG) --port $(PORT)
+
+## test: everything, with the race detector
+test: deps
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+## deps: install what the tests need when it is missing
+deps:
+	@./scripts/deps.sh
+
+## bench: the Go benchmarks, with allocations
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## lint: go vet and staticcheck
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+## fuzz: every fuzz target briefly (FUZZTIME each)
+FUZZTIME ?= 10s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./lws/internal/mount/

@@ -1,0 +1,318 @@
+package lws
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+	"time"
+
+	"github.com/golws/golws/lws/service"
+)
+
+// ContextCreationInfo says what to build (struct lws_context_creation_info).
+// The context creates one vhost from it, named VhostName.
+type ContextCreationInfo struct {
+	// Port to listen on. 0 picks a free port (see Vhost.Port);
+	// ContextPortNoListen (-1) listens nowhere.
+	Port int
+	// Iface is the interface name ("lo") or IP address to bind; empty
+	// binds every address, as in C.
+	Iface string
+	// VhostName names the vhost; empty means "default".
+	VhostName string
+	// Protocols in order; protocol 0 also gets HTTP and connections that
+	// offer no subprotocol.
+	Protocols []Protocol
+	// Mounts is the head of the vhost's mount list.
+	Mounts *HTTPMount
+	// Pvo is the per-vhost options list (one entry per protocol by name).
+	Pvo *ProtocolVhostOptions
+	// Options is the OR of ServerOption* flags.
+	Options uint64
+	// User is returned by Context.User (lws_context_user).
+	User any
+	// TimeoutSecs bounds the close handshake; 0 means 5, as in lws.
+	TimeoutSecs int
+
+	// SendBufferLimit bounds the bytes of frames a wsi may have queued
+	// behind the one being sent; past it Write fails and the wsi is
+	// closed. 0 means DefaultSendBufferLimit. Go addition.
+	SendBufferLimit int
+}
+
+// DefaultSendBufferLimit is the queued-bytes bound per wsi when
+// ContextCreationInfo.SendBufferLimit is 0.
+const DefaultSendBufferLimit = 256 << 10
+
+// HTTPMount maps a URL prefix to files (struct lws_http_mount).
+type HTTPMount struct {
+	MountNext *HTTPMount
+	// Mountpoint is the URL prefix, e.g. "/".
+	Mountpoint string
+	// Origin is the directory served when FS is nil.
+	Origin string
+	// FS, a Go addition, serves files from an fs.FS (for example an
+	// embed.FS) instead of the Origin directory.
+	FS fs.FS
+	// Def is the default document for directory URLs, e.g. "index.html".
+	Def string
+	// OriginProtocol must be MountProtoFile; other kinds are not served.
+	OriginProtocol int
+	// ExtraMimetypes adds file types by extension (".ext" -> type).
+	ExtraMimetypes map[string]string
+}
+
+// ErrDestroyed is returned by Run after the context was destroyed.
+var ErrDestroyed = errors.New("lws: context destroyed")
+
+// Context is an lws context: one service loop, its vhosts and their
+// connections. All callbacks of a context run on the goroutine that calls
+// Service or Run; every method is for that goroutine unless it says
+// otherwise.
+type Context struct {
+	loop  *service.Loop
+	user  any
+	vhost *Vhost // golws makes exactly one vhost per context
+
+	timeoutSecs int
+	sendLimit   int
+
+	hooks []*Hooks
+
+	// goroutines counts every goroutine the context started (listeners,
+	// connection readers and writers, handshakes), so that Destroy can
+	// wait for all of them.
+	mu         sync.Mutex
+	goroutines sync.WaitGroup
+	destroying bool          // guarded by mu: refuse new goroutines
+	dying      chan struct{} // closed when Destroy starts
+	destroyed  bool
+}
+
+// Hooks lets a package built on lws (the threadpool) follow a context
+// without lws importing it. Every hook runs on the service goroutine.
+type Hooks struct {
+	// WsiClosing runs when a wsi closes, after
+	// CallbackWSServerDropProtocol and before CallbackClosed.
+	WsiClosing func(wsi *Wsi)
+	// EventWaitCancelled runs on every CancelService wake, before the
+	// protocols get CallbackEventWaitCancelled.
+	EventWaitCancelled func()
+	// ContextDestroy runs during Destroy after every wsi closed and every
+	// protocol got CallbackProtocolDestroy.
+	ContextDestroy func()
+}
+
+// AddHooks registers h and returns a function that unregisters it.
+func (c *Context) AddHooks(h *Hooks) (remove func()) {
+	c.hooks = append(c.hooks, h)
+	return func() {
+		for i, x := range c.hooks {
+			if x == h {
+				c.hooks = append(c.hooks[:i], c.hooks[i+1:]...)
+				return
+			}
+		}
+	}
+}
+
+// CreateContext builds a context and its vhost, runs CallbackProtocolInit
+// for every protocol and starts listening (lws_create_context). The calling
+// goroutine acts as the service goroutine until Service or Run takes over.
+func CreateContext(info *ContextCreationInfo) (*Context, error) {
+	if info == nil {
+		return nil, errors.New("lws: nil creation info")
+	}
+	c := &Context{
+		loop:        service.New(),
+		user:        info.User,
+		timeoutSecs: info.TimeoutSecs,
+		sendLimit:   info.SendBufferLimit,
+		dying:       make(chan struct{}),
+	}
+	if c.timeoutSecs <= 0 {
+		c.timeoutSecs = 5
+	}
+	if c.sendLimit <= 0 {
+		c.sendLimit = DefaultSendBufferLimit
+	}
+	c.loop.SetWakeHook(c.eventWaitCancelled)
+	vh, err := newVhost(c, info)
+	if err != nil {
+		return nil, err
+	}
+	c.vhost = vh
+	if info.Options&ServerOptionSkipProtocolInit == 0 {
+		if err := vh.initProtocols(); err != nil {
+			vh.closeListener()
+			c.waitGoroutines()
+			return nil, err
+		}
+	}
+	vh.serve()
+	return c, nil
+}
+
+// User returns ContextCreationInfo.User (lws_context_user).
+func (c *Context) User() any { return c.user }
+
+// Vhost returns the context's vhost.
+func (c *Context) Vhost() *Vhost { return c.vhost }
+
+// GetVhostByName returns the vhost called name, or nil.
+func (c *Context) GetVhostByName(name string) *Vhost {
+	if c.vhost != nil && c.vhost.name == name {
+		return c.vhost
+	}
+	return nil
+}
+
+// Service runs one round of the loop, waiting up to timeoutMs for
+// something to do (timeoutMs <= 0: until something happens), like
+// lws_service. It returns 0, or -1 once the context is destroyed or
+// stopped, which ends a C-style `while (n >= 0)` loop.
+func (c *Context) Service(timeoutMs int) int {
+	d := time.Duration(-1)
+	if timeoutMs > 0 {
+		d = time.Duration(timeoutMs) * time.Millisecond
+	}
+	if c.destroyed || c.loop.RunOnce(d) != nil {
+		return -1
+	}
+	return 0
+}
+
+// Run services the context until ctx is done, then returns ctx's error.
+// It is the Go-style alternative to a Service loop; call Destroy after it.
+func (c *Context) Run(ctx context.Context) error {
+	if c.destroyed {
+		return ErrDestroyed
+	}
+	err := c.loop.Run(ctx)
+	if err == nil {
+		return ErrDestroyed
+	}
+	return err
+}
+
+// CancelService wakes the service loop and makes it deliver
+// CallbackEventWaitCancelled to every protocol of every vhost
+// (lws_cancel_service). Any number of calls before the loop wakes give one
+// delivery. Safe from any goroutine.
+func (c *Context) CancelService() { c.loop.Wake() }
+
+func (c *Context) eventWaitCancelled() {
+	for _, h := range c.hooks {
+		if h.EventWaitCancelled != nil {
+			h.EventWaitCancelled()
+		}
+	}
+	c.vhost.broadcast(CallbackEventWaitCancelled, nil, 0)
+}
+
+// post runs fn on the service goroutine. It reports false when the
+// context is being destroyed and fn will never run.
+func (c *Context) post(fn func()) bool { return c.loop.Post(fn) }
+
+// call runs fn on the service goroutine and waits for it. It returns false
+// without running fn if the context is destroyed first or done is closed.
+func (c *Context) call(done <-chan struct{}, fn func()) bool {
+	ran := make(chan struct{})
+	if !c.post(func() { fn(); close(ran) }) {
+		return false
+	}
+	select {
+	case <-ran:
+		return true
+	case <-c.dying:
+		return false
+	case <-done:
+		return false
+	}
+}
+
+// goBackground starts fn on a goroutine the context waits for at Destroy.
+// It returns false (fn not started) once Destroy has begun.
+func (c *Context) goBackground(fn func()) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.destroying {
+		return false
+	}
+	c.goroutines.Add(1)
+	go func() {
+		defer c.goroutines.Done()
+		fn()
+	}()
+	return true
+}
+
+// enter registers the calling goroutine (an HTTP handler) as one Destroy
+// must wait for; leave must follow. It reports false once Destroy began.
+func (c *Context) enter() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.destroying {
+		return false
+	}
+	c.goroutines.Add(1)
+	return true
+}
+
+func (c *Context) leave() { c.goroutines.Done() }
+
+func (c *Context) waitGoroutines() {
+	c.mu.Lock()
+	c.destroying = true
+	c.mu.Unlock()
+	c.goroutines.Wait()
+}
+
+// Destroy closes every connection (their close callbacks run here, on the
+// calling goroutine, which must be the service goroutine and not inside a
+// callback), delivers CallbackProtocolDestroy, stops the loop and waits
+// until every goroutine of the context has ended (lws_context_destroy).
+// Calling it again does nothing.
+func (c *Context) Destroy() {
+	if c.destroyed {
+		return
+	}
+	c.destroyed = true
+	c.mu.Lock()
+	c.destroying = true
+	c.mu.Unlock()
+	close(c.dying)
+	vh := c.vhost
+	vh.closeListener()
+	vh.killAll()
+	// The readers of killed connections report back through the loop;
+	// their sockets are closed, so each report is moments away.
+	for vh.liveCount() > 0 {
+		if c.loop.RunOnce(time.Second) != nil {
+			break
+		}
+	}
+	vh.destroyProtocols()
+	for _, h := range c.hooks {
+		if h.ContextDestroy != nil {
+			h.ContextDestroy()
+		}
+	}
+	c.loop.Stop()
+	c.goroutines.Wait()
+}
+
+// Lws_create_context is CreateContext with C's failure convention: nil, and
+// an ERR line saying why.
+func createContextC(info *ContextCreationInfo) *Context {
+	c, err := CreateContext(info)
+	if err != nil {
+		Err("lws_create_context: %s", err)
+		return nil
+	}
+	return c
+}
+
+var _ = fmt.Sprintf

@@ -1,0 +1,63 @@
+// Package lws is libwebsockets' programming model in Go: a context owns one
+// service loop, a vhost with an ordered list of protocols, and connections
+// (wsi) whose every event reaches the protocol's C-style callback on the
+// service goroutine.
+//
+// Why this shape: lws code is written against a single-threaded event loop
+// that calls back with a reason code; porting it means keeping that loop,
+// those reasons (with their C values) and the rules around them — above all
+// that a wsi may only write from LWS_CALLBACK_SERVER_WRITEABLE, which comes
+// once per request and only when the socket can take more. golws keeps all
+// of that and runs it on coder/websocket and net/http.
+//
+// # Goroutines
+//
+// Callbacks run on the goroutine that calls Context.Service (C style) or
+// Context.Run (Go style); CreateContext runs PROTOCOL_INIT on the calling
+// goroutine and Destroy runs the close callbacks and PROTOCOL_DESTROY on
+// it. Each connection has one more goroutine, its reader (the HTTP
+// handler's), plus a writer only while frames are queued. Only
+// Context.CancelService may be called from other goroutines; under the
+// race detector (or GOLWS_DEBUG=1) a call from elsewhere while the loop is
+// running panics, naming the function.
+//
+// # Connection life
+//
+// WSI_CREATE (protocol 0), FILTER_PROTOCOL_CONNECTION, ESTABLISHED, then
+// RECEIVE / SERVER_WRITEABLE / TIMER, and at the end, whoever starts it:
+// WS_PEER_INITIATED_CLOSE (only if the peer sent a close frame),
+// WS_SERVER_DROP_PROTOCOL, the threadpool's detach, CLOSED, WSI_DESTROY
+// (protocol 0). Each runs once.
+//
+// # Writing
+//
+// Write copies the frame and hands it to the connection's writer; it never
+// blocks. CallbackOnWritable asks for one SERVER_WRITEABLE, delivered when
+// nothing written before is still on its way into the kernel, which is what
+// POLLOUT means to lws. Frames queued behind the one in flight are bounded
+// by ContextCreationInfo.SendBufferLimit; past it Write returns -1 and the
+// connection closes, so a peer that stops reading costs at most that much
+// memory plus the kernel's socket buffer.
+//
+// # Closing
+//
+// A callback returning non-zero closes its wsi: with a close frame if
+// CloseReason set a status, else by closing the socket after queued frames
+// went out, as C does. A pending timeout (SetTimeout) expiring drops the
+// socket at once with no close frame.
+//
+// # DEVIATIONS
+//
+//   - LWS_WRITE_PONG is refused (-1): coder/websocket answers pings itself
+//     and has no way to send an unsolicited pong.
+//   - HTTP callbacks cannot write a response yet: a URL no mount serves goes
+//     to protocol 0 as LWS_CALLBACK_HTTP and, if it returns 0, gets the 404
+//     lws_callback_http_dummy gives; non-zero drops the connection.
+//   - The HTTP_BIND_PROTOCOL / HTTP_DROP_PROTOCOL pair lws sends around the
+//     upgrade is not delivered; a WebSocket protocol sees WSI_CREATE (on
+//     protocol 0), FILTER_PROTOCOL_CONNECTION, ESTABLISHED.
+//   - RemainingPacketPayload counts the bytes read ahead in the message,
+//     not the rest of the current frame: coder/websocket reads messages.
+//   - A vhost is made per context from the creation info; explicit extra
+//     vhosts (lws_create_vhost) are not supported.
+package lws

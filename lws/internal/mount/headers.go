@@ -1,0 +1,77 @@
+package mount
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// The values of lws's pvo_hsbph (lib/roles/http/header.c), byte for byte:
+// the spacing in "data: ;" and "'none';form-action" is lws's, and users
+// diff these headers against the C server.
+const (
+	cspValue = "default-src 'none'; img-src 'self' data: ; " +
+		"script-src 'self'; font-src 'self'; " +
+		"style-src 'self'; connect-src 'self' ws: wss:; " +
+		"frame-ancestors 'none'; base-uri 'none';" +
+		"form-action 'self';"
+	nosniffValue   = "nosniff"
+	xssValue       = "1; mode=block"
+	frameValue     = "deny"
+	referrerValue  = "no-referrer"
+	allowedMethods = "GET, HEAD"
+)
+
+// SetSecurityHeaders sets the headers lws adds to every response when the
+// vhost has LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE.
+// It replaces any earlier values, so calling it twice is harmless.
+func SetSecurityHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", cspValue)
+	h.Set("X-Content-Type-Options", nosniffValue)
+	h.Set("X-Xss-Protection", xssValue)
+	h.Set("X-Frame-Options", frameValue)
+	h.Set("Referrer-Policy", referrerValue)
+}
+
+// startResponse is the one place every response of the handler passes, so
+// the security headers cannot be forgotten on some status.
+func (h *handler) startResponse(w http.ResponseWriter) http.Header {
+	hdr := w.Header()
+	if h.opts.SecurityHeaders {
+		SetSecurityHeaders(hdr)
+	}
+	return hdr
+}
+
+// writeStatus answers with a short HTML page, as lws_return_http_status
+// does (Content-Type text/html and a Content-Length). HEAD gets the
+// headers only.
+func (h *handler) writeStatus(w http.ResponseWriter, r *http.Request, code int) {
+	body := statusBody(code)
+	hdr := h.startResponse(w)
+	hdr.Set("Content-Type", "text/html")
+	hdr.Set("Content-Length", strconv.Itoa(len(body)))
+	if code == http.StatusMethodNotAllowed {
+		hdr.Set("Allow", allowedMethods)
+	}
+	w.WriteHeader(code)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write([]byte(body))
+	}
+}
+
+// statusBody is golws's own wording; http.StatusText never holds markup.
+func statusBody(code int) string {
+	return fmt.Sprintf("<html><head><meta charset=utf-8><title>%d</title></head>"+
+		"<body><h1>%d %s</h1></body></html>", code, code, http.StatusText(code))
+}
+
+// redirect is lws_http_redirect's 301: Location, Content-Type text/html and
+// Content-Length 0, no body.
+func (h *handler) redirect(w http.ResponseWriter, location string) {
+	hdr := h.startResponse(w)
+	hdr.Set("Location", location)
+	hdr.Set("Content-Type", "text/html")
+	hdr.Set("Content-Length", "0")
+	w.WriteHeader(http.StatusMovedPermanently)
+}

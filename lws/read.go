@@ -1,0 +1,131 @@
+package lws
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"github.com/coder/websocket"
+)
+
+// readLoop runs on the connection's HTTP handler goroutine for the life of
+// the connection: it reads the next chunk, hands it to the service
+// goroutine and waits for a token before reading again, so a wsi under rx
+// flow control is not read at all, as in lws. Its last act is to report
+// the end.
+func (w *Wsi) readLoop() {
+	var err error
+	defer func() {
+		if !w.ctx.post(func() { w.ended(err) }) {
+			w.kill()
+		}
+	}()
+	if !w.waitToken() {
+		return
+	}
+	size := w.protocol.rxBufferSize()
+	cur := make([]byte, size)
+	next := make([]byte, size)
+	for {
+		var typ websocket.MessageType
+		var r io.Reader
+		typ, r, err = w.conn.Reader(context.Background())
+		if err != nil {
+			return
+		}
+		// Read one chunk ahead so that each delivered chunk knows
+		// whether it is the message's last.
+		n, rerr := io.ReadFull(r, cur)
+		first := true
+		for {
+			final := rerr != nil
+			var m int
+			if !final {
+				m, rerr = io.ReadFull(r, next)
+				final = m == 0 && rerr != nil
+			}
+			if rerr != nil && !errors.Is(rerr, io.EOF) && !errors.Is(rerr, io.ErrUnexpectedEOF) {
+				err = rerr
+				return
+			}
+			if n > 0 || first {
+				chunk, isFirst, isFinal, left := cur[:n], first, final, m
+				if !w.ctx.post(func() { w.deliver(chunk, typ == websocket.MessageBinary, isFirst, isFinal, left) }) {
+					return
+				}
+				if !w.waitToken() {
+					return
+				}
+			}
+			if final {
+				break
+			}
+			first = false
+			cur, next = next, cur
+			n = m
+		}
+	}
+}
+
+// waitToken blocks until the service goroutine lets the reader go on. It
+// reports false when the context is being destroyed.
+func (w *Wsi) waitToken() bool {
+	select {
+	case <-w.rxGate:
+		return true
+	case <-w.ctx.dying:
+		return false
+	}
+}
+
+// deliver runs CallbackReceive for one chunk, then lets the reader go on
+// unless rx flow control was turned off meanwhile.
+func (w *Wsi) deliver(chunk []byte, binary, first, final bool, left int) {
+	if w.state != stateEstablished {
+		w.release()
+		return
+	}
+	w.rxFirst, w.rxFinal, w.rxBinary, w.rxLeft = first, final, binary, left
+	w.callUser(CallbackReceive, chunk, len(chunk))
+	w.rxLeft = 0
+	if w.rxPaused && w.state == stateEstablished {
+		w.rxHeld = true
+		return
+	}
+	w.release()
+}
+
+func (w *Wsi) release() {
+	w.rxHeld = false
+	select {
+	case w.rxGate <- struct{}{}:
+	default:
+	}
+}
+
+// RxFlowControl turns reading from the peer off (enable 0) or on again
+// (enable 1) (lws_rx_flow_control). While it is off, no CallbackReceive
+// comes and the peer's data waits in the kernel, pushing back on the peer.
+func (w *Wsi) RxFlowControl(enable int) int {
+	w.assertOnLoop("lws_rx_flow_control")
+	if w.state != stateEstablished {
+		return -1
+	}
+	w.rxPaused = enable == 0
+	if !w.rxPaused && w.rxHeld {
+		w.release()
+	}
+	return 0
+}
+
+// RxFlowAllowAllProtocol turns rx flow control back on for every
+// connection bound to a protocol named like prot
+// (lws_rx_flow_allow_all_protocol).
+func (c *Context) RxFlowAllowAllProtocol(prot *Protocol) {
+	c.loop.AssertOnLoop("lws_rx_flow_allow_all_protocol")
+	for w := range c.vhost.live {
+		if w.protocol == prot || (prot != nil && w.protocol.Name == prot.Name) {
+			w.RxFlowControl(1)
+		}
+	}
+}

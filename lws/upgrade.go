@@ -1,0 +1,166 @@
+package lws
+
+import (
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/coder/websocket"
+)
+
+// serveHTTP is the listener's handler: WebSocket upgrades become
+// connections, everything else goes to the mounts.
+func (vh *Vhost) serveHTTP(rw http.ResponseWriter, r *http.Request) {
+	if !vh.ctx.enter() {
+		http.Error(rw, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	defer vh.ctx.leave()
+	if isUpgrade(r) {
+		vh.serveWS(rw, r)
+		return
+	}
+	vh.mountHandler.ServeHTTP(rw, r)
+}
+
+func isUpgrade(r *http.Request) bool {
+	return headerHasToken(r.Header, "Connection", "upgrade") &&
+		headerHasToken(r.Header, "Upgrade", "websocket")
+}
+
+func headerHasToken(h http.Header, key, token string) bool {
+	for _, v := range h.Values(key) {
+		for _, t := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(t), token) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// offeredProtocols splits Sec-WebSocket-Protocol in the client's order.
+func offeredProtocols(r *http.Request) []string {
+	var out []string
+	for _, v := range r.Header.Values("Sec-WebSocket-Protocol") {
+		for _, t := range strings.Split(v, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// chooseProtocol applies lws's rule: the first protocol the client offers
+// that the vhost has; protocol 0 when the client offers none; nil when
+// every offered name is unknown.
+func (vh *Vhost) chooseProtocol(offered []string) *Protocol {
+	if len(offered) == 0 {
+		return &vh.protocols[0]
+	}
+	for _, name := range offered {
+		if p := vh.NameToProtocol(name); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// serveWS runs a WebSocket connection from upgrade to end on the request's
+// goroutine, which then serves as the connection's reader.
+func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
+	offered := offeredProtocols(r)
+	p := vh.chooseProtocol(offered)
+	if p == nil {
+		// lws answers nothing and drops the connection.
+		Notice("No supported protocol \"%s\"", strings.Join(r.Header.Values("Sec-WebSocket-Protocol"), ", "))
+		dropRequest(rw)
+		return
+	}
+	nc, _ := r.Context().Value(netConnKey{}).(net.Conn)
+	w := &Wsi{
+		ctx:      vh.ctx,
+		vh:       vh,
+		protocol: p,
+		nc:       nc,
+		peer:     peerIP(r.RemoteAddr),
+		state:    stateHandshake,
+		rxGate:   make(chan struct{}, 1),
+	}
+	proto := r.Header.Get("Sec-WebSocket-Protocol")
+	accepted := false
+	ok := vh.ctx.call(r.Context().Done(), func() {
+		w.user = p.newSessionData()
+		vh.protocols[0].Callback(w, CallbackWSICreate, w.user, nil, 0)
+		if p.Callback(w, CallbackFilterProtocolConnection, w.user, proto, len(proto)) != 0 {
+			Warn("User code denied connection: protocol=%s, peer=%s", p.Name, w.peer)
+			w.state = stateClosed
+			vh.protocols[0].Callback(w, CallbackWSIDestroy, w.user, nil, 0)
+			return
+		}
+		accepted = true
+	})
+	if !ok || !accepted {
+		dropRequest(rw)
+		return
+	}
+	opts := &websocket.AcceptOptions{
+		// lws does not police Origin; a port must not start refusing
+		// browsers its C original served.
+		InsecureSkipVerify: true,
+		CompressionMode:    websocket.CompressionDisabled,
+	}
+	if len(offered) > 0 {
+		opts.Subprotocols = []string{p.Name}
+	}
+	conn, err := websocket.Accept(rw, r, opts)
+	if err != nil {
+		// Accept has answered the request with an HTTP error.
+		vh.ctx.post(func() { w.ended(err) })
+		return
+	}
+	conn.SetReadLimit(-1) // messages are streamed in RxBufferSize chunks
+	w.conn = conn
+	if !vh.ctx.post(w.establish) {
+		_ = conn.CloseNow()
+		return
+	}
+	w.readLoop()
+}
+
+// establish delivers ESTABLISHED on the service goroutine and, if the user
+// accepts the connection, lets its reader start.
+func (w *Wsi) establish() {
+	if w.state != stateHandshake || w.ctx.destroyed {
+		w.kill()
+		w.release()
+		return
+	}
+	w.state = stateEstablished
+	w.vh.live[w] = struct{}{}
+	if w.callUser(CallbackEstablished, nil, 0) != 0 {
+		Notice("lws_process_ws_upgrade2: user ESTABLISHED failed connection")
+	}
+	w.release()
+}
+
+// dropRequest closes the connection without an HTTP response, as lws does
+// when it refuses an upgrade.
+func dropRequest(rw http.ResponseWriter) {
+	if hj, ok := rw.(http.Hijacker); ok {
+		if c, _, err := hj.Hijack(); err == nil {
+			_ = c.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler)
+}
+
+func peerIP(remote string) string {
+	host, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		return remote
+	}
+	return host
+}

@@ -1,0 +1,237 @@
+package lws
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// Vhost is a virtual host: a listener, its protocols, mounts and
+// per-protocol private data (struct lws_vhost).
+type Vhost struct {
+	ctx       *Context
+	name      string
+	protocols []Protocol
+	priv      []any // per-protocol private data, by protocol index
+	pvo       *ProtocolVhostOptions
+	options   uint64
+	mounts    []*HTTPMount
+
+	mountHandler http.Handler
+
+	ln     net.Listener
+	server *http.Server
+	port   int
+
+	// live holds the established connections; service goroutine only.
+	live map[*Wsi]struct{}
+	// protocolsInited records which protocols got PROTOCOL_INIT, so that
+	// exactly those get PROTOCOL_DESTROY.
+	protocolsInited []bool
+}
+
+func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
+	if len(info.Protocols) == 0 {
+		return nil, errors.New("lws: no protocols")
+	}
+	vh := &Vhost{
+		ctx:       c,
+		name:      info.VhostName,
+		protocols: append([]Protocol(nil), info.Protocols...),
+		pvo:       info.Pvo,
+		options:   info.Options,
+		live:      make(map[*Wsi]struct{}),
+	}
+	vh.priv = make([]any, len(vh.protocols))
+	vh.protocolsInited = make([]bool, len(vh.protocols))
+	if vh.name == "" {
+		vh.name = "default"
+	}
+	for i := range vh.protocols {
+		if vh.protocols[i].Callback == nil {
+			return nil, fmt.Errorf("lws: protocol %d (%q) has no callback", i, vh.protocols[i].Name)
+		}
+	}
+	for m := info.Mounts; m != nil; m = m.MountNext {
+		vh.mounts = append(vh.mounts, m)
+	}
+	if err := vh.buildMountHandler(); err != nil {
+		return nil, err
+	}
+	if info.Port == ContextPortNoListen {
+		return vh, nil
+	}
+	host, err := resolveIface(info.Iface)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(info.Port)))
+	if err != nil {
+		return nil, fmt.Errorf("lws: vhost %s: %w", vh.name, err)
+	}
+	vh.ln = ln
+	vh.port = ln.Addr().(*net.TCPAddr).Port
+	vh.server = &http.Server{
+		Handler:           http.HandlerFunc(vh.serveHTTP),
+		ReadHeaderTimeout: 10 * time.Second,
+		ConnContext: func(ctx context.Context, nc net.Conn) context.Context {
+			return context.WithValue(ctx, netConnKey{}, nc)
+		},
+	}
+	return vh, nil
+}
+
+// netConnKey finds a request's TCP connection, so that a hard close (a
+// pending timeout, context destroy) can cut it under coder/websocket.
+type netConnKey struct{}
+
+// resolveIface turns lws's iface (an interface name or an address) into a
+// host to bind.
+func resolveIface(iface string) (string, error) {
+	if iface == "" || net.ParseIP(iface) != nil {
+		return iface, nil
+	}
+	ifi, err := net.InterfaceByName(iface)
+	if err != nil {
+		return "", fmt.Errorf("lws: iface %q: %w", iface, err)
+	}
+	addrs, err := ifi.Addrs()
+	if err != nil {
+		return "", fmt.Errorf("lws: iface %q: %w", iface, err)
+	}
+	for _, a := range addrs {
+		if ipn, ok := a.(*net.IPNet); ok && ipn.IP.To4() != nil {
+			return ipn.IP.String(), nil
+		}
+	}
+	for _, a := range addrs {
+		if ipn, ok := a.(*net.IPNet); ok {
+			return ipn.IP.String(), nil
+		}
+	}
+	return "", fmt.Errorf("lws: iface %q has no address", iface)
+}
+
+func (vh *Vhost) serve() {
+	if vh.ln == nil {
+		return
+	}
+	vh.ctx.goBackground(func() { _ = vh.server.Serve(vh.ln) })
+}
+
+func (vh *Vhost) closeListener() {
+	if vh.server != nil {
+		_ = vh.server.Close()
+	} else if vh.ln != nil {
+		_ = vh.ln.Close()
+	}
+}
+
+// Name returns the vhost's name (lws_get_vhost_name).
+func (vh *Vhost) Name() string { return vh.name }
+
+// Port returns the port the vhost listens on, the one the kernel chose when
+// ContextCreationInfo.Port was 0 (lws_get_vhost_listen_port).
+func (vh *Vhost) Port() int { return vh.port }
+
+// Context returns the vhost's context (lws_get_context of a vhost).
+func (vh *Vhost) Context() *Context { return vh.ctx }
+
+// Protocols returns the vhost's protocol list; entries are the ones
+// Wsi.Protocol returns, so they compare equal by pointer.
+func (vh *Vhost) Protocols() []Protocol { return vh.protocols }
+
+// Options returns the vhost's ContextCreationInfo.Options.
+func (vh *Vhost) Options() uint64 { return vh.options }
+
+// NameToProtocol returns the vhost's protocol called name, or nil
+// (lws_vhost_name_to_protocol).
+func (vh *Vhost) NameToProtocol(name string) *Protocol {
+	for i := range vh.protocols {
+		if vh.protocols[i].Name == name {
+			return &vh.protocols[i]
+		}
+	}
+	return nil
+}
+
+// protocolIndex finds prot by identity first and then by name, as lws
+// does, so that a pointer into the user's own protocol array also works.
+func (vh *Vhost) protocolIndex(prot *Protocol) int {
+	if prot == nil {
+		return -1
+	}
+	for i := range vh.protocols {
+		if &vh.protocols[i] == prot {
+			return i
+		}
+	}
+	for i := range vh.protocols {
+		if vh.protocols[i].Name == prot.Name {
+			return i
+		}
+	}
+	return -1
+}
+
+// pvoFor returns the option list the pvo gives protocol name.
+func (vh *Vhost) pvoFor(name string) *ProtocolVhostOptions {
+	if p := PvoSearch(vh.pvo, name); p != nil {
+		return p.Options
+	}
+	return nil
+}
+
+// initProtocols delivers CallbackProtocolInit in protocol order; a failure
+// undoes the ones that succeeded.
+func (vh *Vhost) initProtocols() error {
+	for i := range vh.protocols {
+		p := &vh.protocols[i]
+		w := vh.protocolWsi(p)
+		if p.Callback(w, CallbackProtocolInit, nil, vh.pvoFor(p.Name), 0) != 0 {
+			vh.destroyProtocols()
+			return fmt.Errorf("lws: protocol %q failed PROTOCOL_INIT", p.Name)
+		}
+		vh.protocolsInited[i] = true
+	}
+	return nil
+}
+
+func (vh *Vhost) destroyProtocols() {
+	for i := range vh.protocols {
+		if !vh.protocolsInited[i] {
+			continue
+		}
+		vh.protocolsInited[i] = false
+		p := &vh.protocols[i]
+		p.Callback(vh.protocolWsi(p), CallbackProtocolDestroy, nil, nil, 0)
+	}
+}
+
+// protocolWsi is the stand-in wsi lws passes to vhost-wide callbacks: it
+// knows its vhost and protocol and has no connection.
+func (vh *Vhost) protocolWsi(p *Protocol) *Wsi {
+	return &Wsi{ctx: vh.ctx, vh: vh, protocol: p, state: stateNone}
+}
+
+// broadcast calls every protocol of the vhost with reason.
+func (vh *Vhost) broadcast(reason CallbackReason, in any, n int) {
+	for i := range vh.protocols {
+		p := &vh.protocols[i]
+		p.Callback(vh.protocolWsi(p), reason, nil, in, n)
+	}
+}
+
+func (vh *Vhost) liveCount() int { return len(vh.live) }
+
+// killAll closes every connection without a close frame, as lws does at
+// context destroy.
+func (vh *Vhost) killAll() {
+	for w := range vh.live {
+		w.kill()
+	}
+}

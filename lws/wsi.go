@@ -1,0 +1,126 @@
+package lws
+
+import (
+	"net"
+	"sync"
+
+	"github.com/coder/websocket"
+	"github.com/golws/golws/lws/service"
+)
+
+// wsiState is where a connection is in its life. The service goroutine
+// owns it; each change is made in one place, named where it happens.
+type wsiState int
+
+const (
+	// stateNone: a stand-in wsi for vhost-wide callbacks (PROTOCOL_INIT,
+	// EVENT_WAIT_CANCELLED ...). It has no connection.
+	stateNone wsiState = iota
+	// stateHandshake: the 101 went out; ESTABLISHED has not run yet.
+	stateHandshake
+	// stateEstablished: ESTABLISHED returned 0; frames flow both ways.
+	stateEstablished
+	// stateClosing: the close is decided and DROP_PROTOCOL delivered;
+	// writes are refused and WRITEABLE no longer comes. The reader's end
+	// moves the wsi on to stateClosed.
+	stateClosing
+	// stateClosed: CLOSED and WSI_DESTROY were delivered; nothing more
+	// happens on this wsi.
+	stateClosed
+)
+
+// Wsi is one connection (struct lws). Its methods are for the service
+// goroutine.
+type Wsi struct {
+	ctx      *Context
+	vh       *Vhost
+	protocol *Protocol
+	user     any
+	state    wsiState
+
+	conn *websocket.Conn
+	nc   net.Conn // the TCP connection under conn, for hard closes
+	peer string   // the peer's IP address
+
+	// Receive side; service goroutine only, except rxGate.
+	rxGate   chan struct{} // one token lets the reader deliver one more chunk
+	rxPaused bool          // rx flow control is off (RxFlowControl(0))
+	rxHeld   bool          // the reader is waiting for a token
+	rxFirst  bool          // the chunk being delivered starts a message
+	rxFinal  bool          // ... and ends it
+	rxBinary bool
+	rxLeft   int // bytes of the message known to follow this chunk
+
+	// Writeable emulation; service goroutine only. txQueued counts frames
+	// handed to the writer, txDone the ones it finished: the wsi is
+	// writeable when they are equal.
+	writeRequested     bool
+	writeableScheduled bool
+	txQueued, txDone   uint64
+
+	tx txQueue // shared with the writer goroutine
+
+	closeStatus CloseStatus
+	closeReason []byte
+	toldDrop    bool // DROP_PROTOCOL delivered
+
+	timeout       service.Timer
+	timeoutReason PendingTimeout
+	timer         service.Timer // SetTimerUsecs
+}
+
+// txQueue is what the service goroutine hands the writer goroutine.
+type txQueue struct {
+	mu      sync.Mutex
+	frames  []frame
+	bytes   int    // payload bytes in frames
+	written uint64 // frames the writer finished
+	running bool   // a writer goroutine is draining frames
+	failed  bool   // a write failed: the connection is dead
+	msg     *fragmentWriter
+}
+
+// Context returns the wsi's context (lws_get_context).
+func (w *Wsi) Context() *Context { return w.ctx }
+
+// Vhost returns the wsi's vhost (lws_get_vhost).
+func (w *Wsi) Vhost() *Vhost { return w.vh }
+
+// Protocol returns the protocol the wsi is bound to (lws_get_protocol).
+func (w *Wsi) Protocol() *Protocol { return w.protocol }
+
+// User returns the wsi's per-session data (lws_wsi_user).
+func (w *Wsi) User() any { return w.user }
+
+// PeerSimple returns the peer's IP address as text (lws_get_peer_simple);
+// "" for a wsi without a connection.
+func (w *Wsi) PeerSimple() string { return w.peer }
+
+// Subprotocol returns the name of the protocol the connection agreed on,
+// "" if the client offered none.
+func (w *Wsi) Subprotocol() string {
+	if w.conn == nil {
+		return ""
+	}
+	return w.conn.Subprotocol()
+}
+
+// IsFirstFragment reports whether the chunk CallbackReceive is delivering
+// starts a message (lws_is_first_fragment).
+func (w *Wsi) IsFirstFragment() bool { return w.rxFirst }
+
+// IsFinalFragment reports whether the chunk CallbackReceive is delivering
+// ends its message (lws_is_final_fragment).
+func (w *Wsi) IsFinalFragment() bool { return w.rxFinal }
+
+// FrameIsBinary reports whether the message being received is binary
+// (lws_frame_is_binary).
+func (w *Wsi) FrameIsBinary() bool { return w.rxBinary }
+
+// RemainingPacketPayload returns how many bytes of the current message are
+// known to follow the chunk being delivered (lws_remaining_packet_payload):
+// 0 on a message's final chunk. golws reads whole chunks ahead, so the
+// figure is a lower bound while a long message streams in.
+func (w *Wsi) RemainingPacketPayload() int { return w.rxLeft }
+
+func (w *Wsi) assertOnLoop(what string) { w.ctx.loop.AssertOnLoop(what) }

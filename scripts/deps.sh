@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what `make test` and `make run` need and are missing. Idempotent:
+# on a machine that has everything it only checks.
+set -euo pipefail
+
+need_apt=()
+
+if ! command -v go >/dev/null 2>&1; then
+	echo "deps: Go is missing: install Go 1.26 (https://go.dev/dl/) and retry" >&2
+	exit 1
+fi
+
+if [ "${#need_apt[@]}" -gt 0 ]; then
+	sudo=""
+	[ "$(id -u)" -ne 0 ] && sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}"
+fi
+
+go mod download
