@@ -190,3 +190,6 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// Lws_get_vhost_by_name is Context.GetVhostByName.
+func Lws_get_vhost_by_name(c *Lws_context, name string) *Lws_vhost { return c.GetVhostByName(name) }

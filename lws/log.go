@@ -59,3 +59,8 @@ func Client(format string, a ...any)  { logs.Logf(logs.Client, format, a...) }
 func Latency(format string, a ...any) { logs.Logf(logs.Latency, format, a...) }
 func User(format string, a ...any)    { logs.Logf(logs.User, format, a...) }
 func Thread(format string, a ...any)  { logs.Logf(logs.Thread, format, a...) }
+
+// Snprintf formats like fmt.Sprintf and accepts C printf verbs too (%u,
+// %lu, %llu, %zu ...), as lws_snprintf would; Go has no buffer to bound, so
+// it returns the string.
+func Snprintf(format string, a ...any) string { return logs.Sprintf(format, a...) }

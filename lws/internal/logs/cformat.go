@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -245,3 +246,7 @@ func modLen(s string, j int) int {
 	}
 	return 0
 }
+
+// Sprintf formats like fmt.Sprintf but also accepts C printf verbs, so
+// that format strings ported from lws work unchanged.
+func Sprintf(format string, a ...any) string { return fmt.Sprintf(toGoFormat(format), a...) }

@@ -28,7 +28,8 @@
 //     Cache-Control, no body;
 //   - a file whose name has no known MIME type: 415 (lws refuses to guess);
 //   - otherwise 200 with Content-Type, Content-Length, Cache-Control:
-//     no-store and ETag; HEAD gets the same headers and no body.
+//     no-store and ETag; HEAD gets the same headers and no body;
+//   - a file that opens but cannot be read to hash it: 500.
 //
 // Like lws, the ETag is checked before the MIME type, so a client that
 // presents the ETag of a file of unknown type gets 304, not 415. Range

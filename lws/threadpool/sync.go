@@ -1,0 +1,119 @@
+package threadpool
+
+import (
+	"time"
+
+	"github.com/golws/golws/lws"
+)
+
+// syncLocked is ReturnSync for a running task with a wsi: the task becomes
+// StatusSyncing, the service goroutine is asked (through CancelService
+// and the wake hook) for a WRITEABLE on the wsi, and the worker waits for
+// the handler's TaskSync. tp.mu is held on entry and on return; the task
+// has left StatusSyncing on return.
+//
+// The wait ends when
+//   - TaskSync (or DequeueTask) changed the state: the task goes on as
+//     RUNNING or ends as STOPPING said;
+//   - the wsi went away: an outliving task goes on as RUNNING, so its next
+//     call sees STOPPING (an Async one's does not); any other task ends
+//     STOPPED without another call;
+//   - the pool is finishing: the next call sees STOPPING;
+//   - SyncRetries waits of SyncTimeout each passed: the task is detached
+//     and ends STOPPED.
+func (tp *Threadpool) syncLocked(t *Task, timer *time.Timer) {
+	t.setStatus(StatusSyncing)
+	t.drainWake()
+	start := t.entered
+	defer func() {
+		t.drainWake()
+		t.accSync += time.Since(start)
+	}()
+	lws.Debug("lws_threadpool_worker: %s: task %s waits in SYNC", tp.name, t.name)
+
+	for tries := 0; ; {
+		tp.mu.Unlock()
+		tp.ctx.CancelService()
+		timer.Reset(tp.syncTimeout)
+		timedOut := false
+		select {
+		case <-t.wake:
+		case <-timer.C:
+			timedOut = true
+		}
+		timer.Stop()
+		tp.mu.Lock()
+
+		switch {
+		case t.status != StatusSyncing:
+			return
+		case t.wsi == nil:
+			if t.outlive {
+				t.setStatus(StatusRunning)
+			} else {
+				t.setStatus(StatusStopped)
+			}
+			return
+		case tp.finishing:
+			t.setStatus(StatusRunning)
+			return
+		case timedOut:
+			tries++
+			t.lateSyncs++
+			if tries >= tp.syncRetries {
+				lws.Err("lws_threadpool_worker: %s: task %s: no TaskSync after %d waits of %v, stopping it",
+					tp.name, t.name, tries, tp.syncTimeout)
+				tp.detachLocked(t)
+				t.setStatus(StatusStopped)
+				return
+			}
+		}
+		// Timed out with retries left: ask for WRITEABLE again.
+	}
+}
+
+// TaskSync answers a task waiting in StatusSyncing
+// (lws_threadpool_task_sync): stop 0 lets it go on, stop 1 makes it end as
+// StatusStopped without being called again. Call it from the WRITEABLE
+// handler once the task's output is consumed.
+//
+// Unlike C, the task leaves StatusSyncing under the pool lock before
+// TaskSync returns, so a later WRITEABLE sees StatusRunning (or a later
+// state) and never consumes the same output twice.
+//
+// Given a task that is not syncing, stop 0 does nothing; stop 1 makes a
+// running task StatusStopping (it ends after its current call) and a
+// queued one StatusStopped on the done list (reaped at once, its Cleanup
+// called here, if it has no wsi). nil or reaped tasks are ignored.
+// Goroutine-safe.
+func TaskSync(task *Task, stop int) {
+	if task == nil {
+		return
+	}
+	tp := task.tp
+	var reap, wake bool
+	tp.mu.Lock()
+	switch {
+	case task.reaped:
+	case task.status == StatusSyncing:
+		if stop != 0 {
+			task.setStatus(StatusStopping)
+		} else {
+			task.setStatus(StatusRunning)
+		}
+		task.wakeLocked()
+	case stop == 0:
+	case task.status == StatusRunning:
+		task.setStatus(StatusStopping)
+	case task.status == StatusQueued && tp.takeQueuedLocked(task):
+		reap = task.stopQueuedLocked()
+		wake = !reap
+	}
+	tp.mu.Unlock()
+	if reap {
+		runCleanup(task)
+	}
+	if wake {
+		tp.ctx.CancelService()
+	}
+}

@@ -1,0 +1,368 @@
+package threadpool
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/golws/golws/lws"
+)
+
+// reaper is a WRITEABLE handler in the style of the lws example: for each
+// task of the wsi it calls Task.Status (reaping ended tasks) and, on
+// SYNCING, answers with answer (TaskSync(task, 0) when nil). Every status
+// it sees is sent on seen.
+type reaper struct {
+	seen   chan TaskStatus
+	answer func(w *lws.Wsi, task *Task)
+}
+
+func newReaper() *reaper { return &reaper{seen: make(chan TaskStatus, 4096)} }
+
+func (r *reaper) writeable(w *lws.Wsi) int {
+	ForeachTaskWsi(w, nil, func(task *Task, _ any) int {
+		st, _ := task.Status()
+		r.seen <- st
+		if st == StatusSyncing {
+			if r.answer != nil {
+				r.answer(w, task)
+			} else {
+				TaskSync(task, 0)
+			}
+		}
+		return 0
+	})
+	return 0
+}
+
+// waitSeen waits until the handler saw status st.
+func (r *reaper) waitSeen(t testing.TB, st TaskStatus) {
+	t.Helper()
+	for {
+		if recv(t, r.seen, "WRITEABLE seeing "+st.String()) == st {
+			return
+		}
+	}
+}
+
+// Rule 4: a SYNC round trip over a real connection; rule 5: the ended
+// task is reaped by Task.Status in the WRITEABLE handler, which runs its
+// Cleanup with the wsi on the service goroutine.
+func TestSyncRoundTrip(t *testing.T) {
+	h := newHarness()
+	r := newReaper()
+	h.onWriteable = r.writeable
+	h.start(t, true, &CreateArgs{Threads: 1, MaxQueueDepth: 4})
+	_, w := h.dial(t)
+	p := newProbe(ReturnSync, ReturnSync, ReturnCheckingIn, ReturnSync, ReturnFinished)
+	h.tp.Enqueue(p.args(w), "rt")
+	p.waitCleaned(t)
+	if got := p.seen(); !slices.Equal(got, []TaskStatus{StatusRunning, StatusRunning, StatusRunning, StatusRunning, StatusRunning}) {
+		t.Errorf("task saw %v", got)
+	}
+	syncs := 0
+	for done := false; !done; {
+		switch recv(t, r.seen, "handler status") {
+		case StatusSyncing:
+			syncs++
+		case StatusFinished:
+			done = true
+		}
+	}
+	if syncs != 3 {
+		t.Errorf("handler saw SYNCING %d times, want 3", syncs)
+	}
+	if p.cleanWsi.Load() != w {
+		t.Error("cleanup after Task.Status did not get the wsi")
+	}
+	if p.cleanGoid.Load() != h.serviceGoid.Load() {
+		t.Error("cleanup after Task.Status did not run on the service goroutine")
+	}
+	p.check(t)
+	h.tp.Destroy()
+}
+
+// Rule 4: a SYNC without a wsi is skipped: no wait at all.
+func TestSyncSkippedWithoutWsi(t *testing.T) {
+	h := newHarness().start(t, false, &CreateArgs{Threads: 1, MaxQueueDepth: 4,
+		SyncTimeout: time.Minute, SyncRetries: 1})
+	p := newProbe(ReturnSync, ReturnSync, ReturnSync, ReturnFinished)
+	task := h.tp.Enqueue(p.args(nil), "nowsi")
+	p.waitCleaned(t) // a wait would take a minute
+	if len(p.seen()) != 4 {
+		t.Errorf("task called %d times, want 4", len(p.seen()))
+	}
+	h.tp.mu.Lock()
+	synced := task.accSync
+	h.tp.mu.Unlock()
+	if synced != 0 {
+		t.Errorf("task spent %v syncing", synced)
+	}
+	p.check(t)
+	h.tp.Destroy()
+}
+
+// Rule 4: an unanswered SYNC is re-asked SyncRetries times, then the task
+// is stopped (not called again), detached and reaped by its worker.
+func TestSyncTimeoutRetriesThenStop(t *testing.T) {
+	lc := captureLogs(t, lws.LogDefault)
+	h := newHarness()
+	r := newReaper()
+	r.answer = func(*lws.Wsi, *Task) {} // never answers
+	h.onWriteable = r.writeable
+	h.start(t, true, &CreateArgs{Threads: 1, MaxQueueDepth: 4,
+		SyncTimeout: 20 * time.Millisecond, SyncRetries: 3})
+	_, w := h.dial(t)
+	p := newProbe(ReturnSync).looping()
+	task := h.tp.Enqueue(p.args(w), "late")
+	start := time.Now()
+	p.waitCleaned(t)
+	if el := time.Since(start); el < 60*time.Millisecond {
+		t.Errorf("gave up after %v, before 3 waits of 20ms", el)
+	}
+	if got := p.seen(); len(got) != 1 {
+		t.Errorf("timed-out task was called again: %v", got)
+	}
+	if st := task.StatusNoreap(); st != StatusStopped {
+		t.Errorf("status %s, want STOPPED", st)
+	}
+	h.tp.mu.Lock()
+	late := task.lateSyncs
+	h.tp.mu.Unlock()
+	if late != 3 {
+		t.Errorf("%d late syncs, want 3", late)
+	}
+	if GetTaskWsi(w) != nil {
+		t.Error("timed-out task still bound to its wsi")
+	}
+	if p.cleanWsi.Load() != nil || p.cleanGoid.Load() != p.taskGoid.Load() {
+		t.Error("timed-out task not cleaned by its worker with a nil wsi")
+	}
+	// Each wait asked for WRITEABLE again.
+	n := 0
+	for len(r.seen) > 0 {
+		if <-r.seen == StatusSyncing {
+			n++
+		}
+	}
+	if n < 3 {
+		t.Errorf("handler saw SYNCING %d times, want at least 3 (one per wait)", n)
+	}
+	if got := lc.matching("E", "no TaskSync after 3 waits"); len(got) != 1 {
+		t.Errorf("ERR lines %q", got)
+	}
+	p.check(t)
+	h.tp.Destroy()
+}
+
+// Rule 4: the wsi closes while its task waits in SYNC. A normal task is
+// stopped and destroyed without another call; an OUTLIVE one gets one
+// STOPPING call. Either way at once, not after a SYNC timeout.
+func TestWsiCloseWhileSyncing(t *testing.T) {
+	for _, outlive := range []bool{false, true} {
+		t.Run(fmt.Sprint("outlive=", outlive), func(t *testing.T) {
+			h := newHarness()
+			r := newReaper()
+			r.answer = func(*lws.Wsi, *Task) {}
+			h.onWriteable = r.writeable
+			h.start(t, true, &CreateArgs{Threads: 1, MaxQueueDepth: 4,
+				SyncTimeout: time.Minute, SyncRetries: 1})
+			c, w := h.dial(t)
+			ret := ReturnSync
+			if outlive {
+				ret |= ReturnFlagOutlive
+			}
+			p := newProbe(ret).looping()
+			task := h.tp.Enqueue(p.args(w), "closing")
+			r.waitSeen(t, StatusSyncing)
+			h.closeClient(t, c, w)
+			p.waitCleaned(t)
+			want := []TaskStatus{StatusRunning}
+			if outlive {
+				want = append(want, StatusStopping)
+			}
+			if got := p.seen(); !slices.Equal(got, want) {
+				t.Errorf("task saw %v, want %v", got, want)
+			}
+			if st := task.StatusNoreap(); st != StatusStopped {
+				t.Errorf("status %s, want STOPPED", st)
+			}
+			if p.cleanWsi.Load() != nil || p.cleanGoid.Load() != p.taskGoid.Load() {
+				t.Error("not cleaned by its worker with a nil wsi")
+			}
+			p.check(t)
+			h.tp.Destroy()
+		})
+	}
+}
+
+// TaskSync(task, 1) ends a syncing task as STOPPED without another call;
+// its wsi's handler then reaps it.
+func TestSyncStopAnswer(t *testing.T) {
+	h := newHarness()
+	r := newReaper()
+	r.answer = func(_ *lws.Wsi, task *Task) {
+		TaskSync(task, 1)
+		if st := task.StatusNoreap(); st != StatusStopping {
+			panic("TaskSync(1) left " + st.String())
+		}
+	}
+	h.onWriteable = r.writeable
+	h.start(t, true, &CreateArgs{Threads: 1, MaxQueueDepth: 4})
+	_, w := h.dial(t)
+	p := newProbe(ReturnSync).looping()
+	h.tp.Enqueue(p.args(w), "stop")
+	r.waitSeen(t, StatusStopped)
+	p.waitCleaned(t)
+	if got := p.seen(); len(got) != 1 {
+		t.Errorf("stopped task called again: %v", got)
+	}
+	if p.cleanWsi.Load() != w || p.cleanGoid.Load() != h.serviceGoid.Load() {
+		t.Error("stopped task with a wsi should be reaped by its handler")
+	}
+	p.check(t)
+	h.tp.Destroy()
+}
+
+// Finish wakes a task waiting in SYNC at once; its next call sees
+// STOPPING (rule 8).
+func TestFinishWakesSyncingTask(t *testing.T) {
+	h := newHarness()
+	r := newReaper()
+	r.answer = func(*lws.Wsi, *Task) {}
+	h.onWriteable = r.writeable
+	h.start(t, true, &CreateArgs{Threads: 1, MaxQueueDepth: 4,
+		SyncTimeout: time.Minute, SyncRetries: 1})
+	_, w := h.dial(t)
+	p := newProbe(ReturnSync).looping()
+	h.tp.Enqueue(p.args(w), "finish")
+	r.waitSeen(t, StatusSyncing)
+	h.tp.Finish()
+	if s := p.next(t); s != StatusRunning {
+		t.Fatalf("first call %s", s)
+	}
+	if s := p.next(t); s != StatusStopping {
+		t.Fatalf("after Finish the syncing task was called with %s", s)
+	}
+	r.waitSeen(t, StatusStopped) // reaped by the handler
+	p.waitCleaned(t)
+	p.check(t)
+	h.tp.Destroy()
+}
+
+// The main deviation: every SYNC is delivered to the WRITEABLE handler
+// exactly once, even though WRITEABLE is asked for again and again (by
+// the handler itself, after each write, and by every CancelService wake).
+// The handler reads the task's buffer and the task rewrites it after the
+// sync, so a second delivery would also be a data race under -race.
+func TestNoDuplicateSyncing(t *testing.T) {
+	const conns, syncs = 8, 60
+	type priv struct {
+		pos    int
+		result string
+	}
+	var seenSync sync.Map // *Task -> *atomic.Int32
+	h := newHarness()
+	h.onWriteable = func(w *lws.Wsi) int {
+		task := GetTaskWsi(w)
+		if task == nil {
+			return 0
+		}
+		st, u := task.Status()
+		switch st {
+		case StatusFinished:
+			w.Write([]byte("done"), lws.WriteText)
+			return 0
+		case StatusSyncing:
+		default:
+			return 0
+		}
+		n, _ := seenSync.LoadOrStore(task, new(atomic.Int32))
+		n.(*atomic.Int32).Add(1)
+		pr := u.(*priv)
+		if w.Write([]byte(pr.result), lws.WriteText) < 0 {
+			TaskSync(task, 1)
+			return -1
+		}
+		TaskSync(task, 0)
+		// Extra requests: the C example's pattern plus a pool wake.
+		w.CallbackOnWritable()
+		w.CallbackOnWritable()
+		h.ctx.CancelService()
+		return 0
+	}
+	h.start(t, true, &CreateArgs{Threads: conns, MaxQueueDepth: conns})
+
+	var cleaned atomic.Int32
+	clients := make([]*websocket.Conn, conns)
+	for i := range clients {
+		c, w := h.dial(t)
+		clients[i] = c
+		pr := &priv{}
+		args := &TaskArgs{
+			Wsi:  w,
+			User: pr,
+			Task: func(u any, s TaskStatus) TaskReturn {
+				pr := u.(*priv)
+				if s == StatusStopping {
+					return ReturnStopped
+				}
+				if pr.pos == syncs {
+					return ReturnFinished
+				}
+				pr.pos++
+				pr.result = fmt.Sprintf("pos %d", pr.pos)
+				return ReturnSync
+			},
+			Cleanup: func(*lws.Wsi, any) { cleaned.Add(1) },
+		}
+		if h.tp.Enqueue(args, "dup %d", i) == nil {
+			t.Fatal("enqueue refused")
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, conns)
+	for i, c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for want := 1; ; want++ {
+				got := readText(t, c)
+				if want > syncs {
+					if got != "done" {
+						errs <- fmt.Sprintf("conn %d: %q after the last message", i, got)
+					}
+					return
+				}
+				if got != fmt.Sprintf("pos %d", want) {
+					errs <- fmt.Sprintf("conn %d: got %q, want %q", i, got, fmt.Sprintf("pos %d", want))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	var all []string
+	for e := range errs {
+		all = append(all, e)
+	}
+	if len(all) > 0 {
+		t.Fatal(strings.Join(all, "\n"))
+	}
+	seenSync.Range(func(k, v any) bool {
+		if n := v.(*atomic.Int32).Load(); n != syncs {
+			t.Errorf("task %s: handler saw SYNCING %d times, want %d", k.(*Task).name, n, syncs)
+		}
+		return true
+	})
+	if n := cleaned.Load(); n != conns {
+		t.Errorf("%d cleanups, want %d", n, conns)
+	}
+	h.tp.Destroy()
+}

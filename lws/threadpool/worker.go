@@ -1,0 +1,115 @@
+package threadpool
+
+import (
+	"time"
+
+	"github.com/golws/golws/lws"
+)
+
+// worker is one of the pool's goroutines: it takes the oldest waiting
+// task, runs it to its end, and repeats until the pool is finishing and
+// nothing waits.
+func (tp *Threadpool) worker(idx int) {
+	defer tp.wg.Done()
+	defer tp.alive.Add(-1)
+	// One timer per worker serves all its SYNC waits.
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+
+	tp.mu.Lock()
+	for {
+		for len(tp.queue) == 0 && !tp.finishing {
+			tp.idle.Wait()
+		}
+		if len(tp.queue) == 0 {
+			break // finishing: Finish emptied the queue and Enqueue refuses
+		}
+		t := tp.queue[0]
+		tp.queue[0] = nil
+		tp.queue = tp.queue[1:]
+		t.setStatus(StatusRunning)
+		t.acquired = t.entered
+		t.worker = idx
+		tp.onWorker[idx] = t
+		tp.running++
+		lws.Thread("lws_threadpool_worker: %s: worker %d takes task %s (waited %dms)",
+			tp.name, idx, t.name, t.acquired.Sub(t.created).Milliseconds())
+
+		tp.runLocked(t, timer)
+		tp.endLocked(t, idx)
+	}
+	tp.mu.Unlock()
+	lws.Thread("lws_threadpool_worker: %s: worker %d leaves", tp.name, idx)
+}
+
+// runLocked calls the task until it is no longer StatusRunning. tp.mu is
+// held on entry and on return, and released around every call.
+func (tp *Threadpool) runLocked(t *Task, timer *time.Timer) {
+	for {
+		// A task is told to wind down when the pool is finishing or it
+		// lost its wsi (unless it is Async: then it does not care).
+		if t.status == StatusRunning && (tp.finishing || (t.lost && !t.async)) {
+			t.setStatus(StatusStopping)
+		}
+		st := t.status
+		tp.mu.Unlock()
+
+		start := time.Now()
+		ret := t.fn(t.user, st)
+		took := time.Since(start)
+
+		tp.mu.Lock()
+		t.accRun += took
+		if ret&ReturnFlagOutlive != 0 {
+			t.outlive = true
+		}
+		switch ret.Kind() {
+		case ReturnSync:
+			// Only a running task with a wsi has someone to sync with;
+			// a STOPPING task is on its way out.
+			if t.status == StatusRunning && t.wsi != nil {
+				tp.syncLocked(t, timer)
+			}
+		case ReturnFinished:
+			t.setStatus(StatusFinished)
+		case ReturnStopped:
+			t.setStatus(StatusStopped)
+		}
+		if t.status != StatusRunning {
+			return
+		}
+	}
+}
+
+// endLocked moves a task its worker is done with to the done list, or
+// reaps it at once if no wsi is left to do it. tp.mu held on entry and
+// return; released around the Cleanup call and the wake.
+func (tp *Threadpool) endLocked(t *Task, idx int) {
+	tp.running--
+	tp.onWorker[idx] = nil
+	t.worker = -1
+	if !t.status.ended() {
+		t.setStatus(StatusStopped) // it was STOPPING
+	}
+	t.ended = t.entered
+	t.drainWake()
+
+	if t.wsi == nil {
+		// Nobody's WRITEABLE handler will ask for this one.
+		t.reaped = true
+		lws.Thread("lws_threadpool_worker: %s: worker %d reaps %s task %s",
+			tp.name, idx, t.status, t.name)
+		tp.mu.Unlock()
+		runCleanup(t)
+		tp.mu.Lock()
+		return
+	}
+	t.inDone = true
+	tp.done = append(tp.done, t)
+	lws.Thread("lws_threadpool_worker: %s: worker %d done with task %s: %s",
+		tp.name, idx, t.name, t.status)
+	tp.mu.Unlock()
+	// The wake hook asks for WRITEABLE on the wsi, whose handler reaps.
+	tp.ctx.CancelService()
+	tp.mu.Lock()
+}

@@ -1,0 +1,129 @@
+package minimalthreadpool
+
+import (
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sync/atomic"
+
+	. "github.com/golws/golws/include-like"
+)
+
+//go:embed mount-origin
+var embedded embed.FS
+
+// Origin is the page and script the example serves: our own, embedded.
+var Origin, _ = fs.Sub(embedded, "mount-origin")
+
+// Options is what the command line sets.
+type Options struct {
+	LogLevel int    // -d: the lws log mask
+	Port     int    // --port (Go addition), 7681 by default
+	Origin   string // --origin DIR (Go addition): serve DIR instead of the embedded page
+	Iface    string // interface to bind; "" binds every address, as C
+}
+
+// ParseArgs reads lws's switches (-d, --help) and golws's additions
+// (--port, --origin). It returns flag.ErrHelp after printing the usage for
+// --help, and a usage error for anything else it does not know.
+func ParseArgs(args []string, stderr io.Writer) (Options, error) {
+	o := Options{LogLevel: LLL_USER | LLL_ERR | LLL_WARN | LLL_NOTICE, Port: 7681}
+	fl := flag.NewFlagSet("minimal-ws-server-threadpool", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.IntVar(&o.LogLevel, "d", o.LogLevel, "Debug logs (e.g. -d 15)")
+	fl.IntVar(&o.Port, "port", o.Port, "port to listen on")
+	fl.StringVar(&o.Origin, "origin", "", "serve the page from this directory instead of the built-in copy")
+	fl.StringVar(&o.Iface, "iface", "", "interface name or address to bind (default: all)")
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: minimal-ws-server-threadpool [-d <log mask>] [--port N] [--origin DIR] [--iface IF]\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return o, err
+	}
+	if fl.NArg() > 0 {
+		fl.Usage()
+		return o, fmt.Errorf("unexpected argument %q", fl.Arg(0))
+	}
+	if o.Port < 0 || o.Port > 65535 {
+		return o, errors.New("--port must be 0..65535")
+	}
+	return o, nil
+}
+
+// Main runs the example as the C program's main does, until a value
+// arrives on interrupt (the binary feeds it SIGINT), and returns the exit
+// code. ready, if not nil, receives the context's listen port once it
+// serves.
+func Main(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan<- int) int {
+	o, err := ParseArgs(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	Lws_set_log_level(o.LogLevel, nil)
+	Lwsl_user("LWS minimal ws server + threadpool | visit http://localhost:%d", o.Port)
+
+	mount := Lws_http_mount{
+		Mountpoint:     "/",          // mountpoint URL
+		FS:             Origin,       // the embedded page ...
+		Def:            "index.html", // default filename
+		OriginProtocol: LWSMPRO_FILE, // files in a dir
+	}
+	if o.Origin != "" {
+		mount.FS, mount.Origin = nil, o.Origin // ... or a directory
+	}
+
+	// The pvo "config" reaches PROTOCOL_INIT of lws-minimal on this vhost.
+	pvoOps := Lws_protocol_vhost_options{Name: "config", Value: "myconfig"}
+	pvo := Lws_protocol_vhost_options{Options: &pvoOps, Name: "lws-minimal"}
+
+	info := Lws_context_creation_info{
+		Port:      o.Port,
+		Iface:     o.Iface,
+		Mounts:    &mount,
+		Protocols: Protocols(),
+		Pvo:       &pvo,
+		Options:   LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE,
+	}
+	context := Lws_create_context(&info)
+	if context == nil {
+		Lwsl_err("lws init failed")
+		return 1
+	}
+	if ready != nil {
+		ready <- Lws_get_vhost_listen_port(Lws_get_vhost_by_name(context, "default"))
+	}
+
+	// A signal handler in C sets interrupted and the signal ends poll();
+	// in Go the handler goroutine sets it and wakes the loop.
+	var interrupted atomic.Bool
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-interrupt:
+			interrupted.Store(true)
+			Lws_cancel_service(context)
+		case <-done:
+		}
+	}()
+
+	for !interrupted.Load() {
+		if Lws_service(context, 0) != 0 {
+			interrupted.Store(true)
+		}
+	}
+
+	Lws_context_destroy(context)
+	Lwsl_user("%s: exiting cleanly...", "main")
+	return 0
+}
+
