@@ -2,12 +2,12 @@
 GO          ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 PORT        ?= 7681
-RUN_PKG     ?= ./minimal-examples/ws-server/minimal-ws-server-echo
+RUN_PKG     ?= ./cmd/minimal-ws-server-threadpool
 
 .PHONY: run test deps bench lint fuzz
 
 ## run: the headline example on http://localhost:$(PORT)
-run: deps
+run:
 	$(GO) run $(RUN_PKG) --port $(PORT)
 
 ## test: everything, with the race detector
@@ -29,5 +29,10 @@ lint:
 
 ## fuzz: every fuzz target briefly (FUZZTIME each)
 FUZZTIME ?= 10s
+FUZZ = FuzzThreadpool:./lws/threadpool/ FuzzRing:./lws/internal/ring/ \
+       FuzzToGoFormat:./lws/internal/logs/ FuzzResolve:./lws/internal/mount/
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./lws/internal/mount/
+	@set -e; for f in $(FUZZ); do \
+		echo "fuzz $${f%%:*} ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$${f%%:*}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 200x "$${f#*:}"; \
+	done

@@ -119,3 +119,6 @@ const (
 
 // CONTEXT_PORT_NO_LISTEN makes a vhost that listens nowhere.
 const CONTEXT_PORT_NO_LISTEN = lws.ContextPortNoListen
+
+// LWS_US_PER_SEC is microseconds per second, for sul and timer arithmetic.
+const LWS_US_PER_SEC = 1000000

@@ -193,3 +193,7 @@ func b2i(b bool) int {
 
 // Lws_get_vhost_by_name is Context.GetVhostByName.
 func Lws_get_vhost_by_name(c *Lws_context, name string) *Lws_vhost { return c.GetVhostByName(name) }
+
+// Lws_snprintf is lws.Snprintf: C printf verbs work; Go returns the string
+// instead of filling a buffer.
+func Lws_snprintf(format string, a ...any) string { return lws.Snprintf(format, a...) }

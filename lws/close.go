@@ -78,7 +78,7 @@ func (w *Wsi) dropProtocol(by string) {
 		return
 	}
 	w.toldDrop = true
-	w.protocol.Callback(w, CallbackWSServerDropProtocol, w.user, by, len(by))
+	w.protocol.Callback(w, w.role(CallbackWSServerDropProtocol, CallbackWSClientDropProtocol), w.user, by, len(by))
 }
 
 // kill cuts the TCP connection; the reader sees it and reports the end.
@@ -109,6 +109,10 @@ func (w *Wsi) ended(err error) {
 	if w.state == stateClosed || w.state == stateNone {
 		return
 	}
+	if w.client && w.state == stateHandshake {
+		w.connectionError("closed before established")
+		return
+	}
 	wasOpen := w.state == stateEstablished || w.state == stateClosing
 	if w.state == stateEstablished {
 		if ce := (websocket.CloseError{}); errors.As(err, &ce) {
@@ -127,8 +131,9 @@ func (w *Wsi) ended(err error) {
 				h.WsiClosing(w)
 			}
 		}
-		w.protocol.Callback(w, CallbackClosed, w.user, nil, 0)
+		w.protocol.Callback(w, w.role(CallbackClosed, CallbackClientClosed), w.user, nil, 0)
 	}
+	w.clearPwsi()
 	delete(w.vh.live, w)
 	w.state = stateClosed
 	p0 := &w.vh.protocols[0]

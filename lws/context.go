@@ -3,7 +3,6 @@ package lws
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"sync"
 	"time"
@@ -105,13 +104,16 @@ type Hooks struct {
 	ContextDestroy func()
 }
 
-// AddHooks registers h and returns a function that unregisters it.
+// AddHooks registers h and returns a function that unregisters it. Both
+// are for the service goroutine (or before it runs). The list is copied on
+// every change, so a hook may add or remove hooks while hooks run.
 func (c *Context) AddHooks(h *Hooks) (remove func()) {
-	c.hooks = append(c.hooks, h)
+	c.hooks = append(c.hooks[:len(c.hooks):len(c.hooks)], h)
 	return func() {
 		for i, x := range c.hooks {
 			if x == h {
-				c.hooks = append(c.hooks[:i], c.hooks[i+1:]...)
+				next := make([]*Hooks, 0, len(c.hooks)-1)
+				c.hooks = append(append(next, c.hooks[:i]...), c.hooks[i+1:]...)
 				return
 			}
 		}
@@ -303,16 +305,3 @@ func (c *Context) Destroy() {
 	c.loop.Stop()
 	c.goroutines.Wait()
 }
-
-// Lws_create_context is CreateContext with C's failure convention: nil, and
-// an ERR line saying why.
-func createContextC(info *ContextCreationInfo) *Context {
-	c, err := CreateContext(info)
-	if err != nil {
-		Err("lws_create_context: %s", err)
-		return nil
-	}
-	return c
-}
-
-var _ = fmt.Sprintf

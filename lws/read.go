@@ -86,7 +86,7 @@ func (w *Wsi) deliver(chunk []byte, binary, first, final bool, left int) {
 		return
 	}
 	w.rxFirst, w.rxFinal, w.rxBinary, w.rxLeft = first, final, binary, left
-	w.callUser(CallbackReceive, chunk, len(chunk))
+	w.callUser(w.role(CallbackReceive, CallbackClientReceive), chunk, len(chunk))
 	w.rxLeft = 0
 	if w.rxPaused && w.state == stateEstablished {
 		w.rxHeld = true

@@ -139,7 +139,7 @@ func (w *Wsi) establish() {
 	}
 	w.state = stateEstablished
 	w.vh.live[w] = struct{}{}
-	if w.callUser(CallbackEstablished, nil, 0) != 0 {
+	if w.callUser(w.role(CallbackEstablished, CallbackClientEstablished), nil, 0) != 0 && !w.client {
 		Notice("lws_process_ws_upgrade2: user ESTABLISHED failed connection")
 	}
 	w.release()

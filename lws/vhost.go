@@ -29,9 +29,15 @@ type Vhost struct {
 
 	// live holds the established connections; service goroutine only.
 	live map[*Wsi]struct{}
+	// connecting counts client wsis still dialing, which Destroy waits for
+	// so that each gets its CLIENT_CONNECTION_ERROR.
+	connecting int
 	// protocolsInited records which protocols got PROTOCOL_INIT, so that
 	// exactly those get PROTOCOL_DESTROY.
 	protocolsInited []bool
+	// standIns are the connectionless wsis vhost-wide callbacks get, one
+	// per protocol, made once so that a broadcast allocates nothing.
+	standIns []Wsi
 }
 
 func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
@@ -48,6 +54,10 @@ func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
 	}
 	vh.priv = make([]any, len(vh.protocols))
 	vh.protocolsInited = make([]bool, len(vh.protocols))
+	vh.standIns = make([]Wsi, len(vh.protocols))
+	for i := range vh.standIns {
+		vh.standIns[i] = Wsi{ctx: c, vh: vh, protocol: &vh.protocols[i], state: stateNone}
+	}
 	if vh.name == "" {
 		vh.name = "default"
 	}
@@ -215,7 +225,7 @@ func (vh *Vhost) destroyProtocols() {
 // protocolWsi is the stand-in wsi lws passes to vhost-wide callbacks: it
 // knows its vhost and protocol and has no connection.
 func (vh *Vhost) protocolWsi(p *Protocol) *Wsi {
-	return &Wsi{ctx: vh.ctx, vh: vh, protocol: p, state: stateNone}
+	return &vh.standIns[vh.protocolIndex(p)]
 }
 
 // broadcast calls every protocol of the vhost with reason.
@@ -226,7 +236,7 @@ func (vh *Vhost) broadcast(reason CallbackReason, in any, n int) {
 	}
 }
 
-func (vh *Vhost) liveCount() int { return len(vh.live) }
+func (vh *Vhost) liveCount() int { return len(vh.live) + vh.connecting }
 
 // killAll closes every connection without a close frame, as lws does at
 // context destroy.

@@ -197,7 +197,7 @@ func (w *Wsi) serviceWriteable() {
 		return
 	}
 	w.writeRequested = false
-	w.callUser(CallbackServerWriteable, nil, 0)
+	w.callUser(w.role(CallbackServerWriteable, CallbackClientWriteable), nil, 0)
 }
 
 func (w *Wsi) txDrained(done uint64) {

@@ -37,6 +37,8 @@ type Wsi struct {
 	protocol *Protocol
 	user     any
 	state    wsiState
+	client   bool  // made by ClientConnect: client reasons, masked frames
+	pwsi     **Wsi // ClientConnectInfo.Pwsi, cleared when the wsi ends
 
 	conn *websocket.Conn
 	nc   net.Conn // the TCP connection under conn, for hard closes
@@ -122,5 +124,14 @@ func (w *Wsi) FrameIsBinary() bool { return w.rxBinary }
 // 0 on a message's final chunk. golws reads whole chunks ahead, so the
 // figure is a lower bound while a long message streams in.
 func (w *Wsi) RemainingPacketPayload() int { return w.rxLeft }
+
+// role picks the server or the client flavour of a reason: lws has a pair
+// for each (RECEIVE / CLIENT_RECEIVE ...).
+func (w *Wsi) role(server, client CallbackReason) CallbackReason {
+	if w.client {
+		return client
+	}
+	return server
+}
 
 func (w *Wsi) assertOnLoop(what string) { w.ctx.loop.AssertOnLoop(what) }

@@ -5,6 +5,11 @@ set -euo pipefail
 
 need_apt=()
 
+# The browser test drives Debian's chromium through chromedp.
+if ! command -v chromium >/dev/null 2>&1; then
+	need_apt+=(chromium)
+fi
+
 if ! command -v go >/dev/null 2>&1; then
 	echo "deps: Go is missing: install Go 1.26 (https://go.dev/dl/) and retry" >&2
 	exit 1

@@ -35,14 +35,18 @@ func DequeueTask(task *Task) int {
 	case task.inDone:
 		tp.reapDoneLocked(task)
 		tp.mu.Unlock()
-		lws.Thread("lws_threadpool_dequeue_task: %s: destroyed done task %s", tp.name, task.name)
+		if tracing() {
+			lws.Thread("lws_threadpool_dequeue_task: %s: destroyed done task %s", tp.name, task.name)
+		}
 		runCleanup(task)
 		return 0
 	case task.outlive && !tp.finishing:
 		tp.detachLocked(task)
 		task.wakeLocked()
 		tp.mu.Unlock()
-		lws.Thread("lws_threadpool_dequeue_task: %s: task %s outlives its wsi", tp.name, task.name)
+		if tracing() {
+			lws.Thread("lws_threadpool_dequeue_task: %s: task %s outlives its wsi", tp.name, task.name)
+		}
 		return 1
 	case task.status == StatusQueued && tp.takeQueuedLocked(task):
 		task.setStatus(StatusStopped)
@@ -50,7 +54,9 @@ func DequeueTask(task *Task) int {
 		task.reaped = true
 		tp.unbindLocked(task)
 		tp.mu.Unlock()
-		lws.Thread("lws_threadpool_dequeue_task: %s: destroyed queued task %s", tp.name, task.name)
+		if tracing() {
+			lws.Thread("lws_threadpool_dequeue_task: %s: destroyed queued task %s", tp.name, task.name)
+		}
 		runCleanup(task)
 		return 0
 	}
@@ -61,7 +67,9 @@ func DequeueTask(task *Task) int {
 	tp.detachLocked(task)
 	task.wakeLocked()
 	tp.mu.Unlock()
-	lws.Thread("lws_threadpool_dequeue_task: %s: asked running task %s to stop", tp.name, task.name)
+	if tracing() {
+		lws.Thread("lws_threadpool_dequeue_task: %s: asked running task %s to stop", tp.name, task.name)
+	}
 	return 1
 }
 

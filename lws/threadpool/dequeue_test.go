@@ -173,3 +173,38 @@ func TestDequeueTask(t *testing.T) {
 	})
 	h.tp.Destroy()
 }
+
+// The lws example's pattern: DROP_PROTOCOL calls
+// DequeueTask(GetTaskWsi(wsi)). A client closing mid-task has its running
+// task stopped at its next check-in (no further call), and the next queued
+// task starts on the freed worker.
+func TestExamplePatternClientCloses(t *testing.T) {
+	h := newHarness()
+	dropped := make(chan int, 4)
+	h.onDrop = func(w *lws.Wsi) { dropped <- DequeueTask(GetTaskWsi(w)) }
+	h.start(t, true, &CreateArgs{Threads: 1, MaxQueueDepth: 4})
+	ca, wa := h.dial(t)
+	_, wb := h.dial(t)
+	a := newProbe().held().looping()
+	h.tp.Enqueue(a.args(wa), "ws a")
+	a.next(t)
+	b := newProbe().held().looping()
+	h.tp.Enqueue(b.args(wb), "ws b")
+
+	ca.CloseNow()
+	if r := recv(t, dropped, "DROP_PROTOCOL"); r != 1 {
+		t.Errorf("DequeueTask in DROP_PROTOCOL = %d, want 1 (running task)", r)
+	}
+	a.release() // the current check-in returns
+	if s := b.next(t); s != StatusRunning {
+		t.Errorf("next task started with %s", s)
+	}
+	a.waitCleaned(t)
+	if got := a.seen(); len(got) != 1 {
+		t.Errorf("stopped task was called again: %v", got)
+	}
+	b.release()
+	h.stop() // closes b's connection: its DROP_PROTOCOL dequeues b too
+	a.check(t)
+	b.check(t)
+}

@@ -58,7 +58,8 @@
 //     Without a wsi the SYNC is skipped. A wait that is not answered
 //     within SyncTimeout is re-asked, SyncRetries times in all, then the
 //     task is detached and stopped. If the wsi closes meanwhile, an
-//     outliving task gets its STOPPING call; any other ends without one.
+//     outliving task gets its STOPPING call (an Async one just goes on);
+//     any other ends without one.
 //  4. The task ends FINISHED or STOPPED (STOPPING becomes STOPPED). With a
 //     wsi it joins the done list and the pool asks for WRITEABLE, where
 //     the handler's Task.Status reaps it like waitpid: Cleanup(wsi, user).

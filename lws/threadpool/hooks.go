@@ -18,6 +18,8 @@ var registry = struct {
 }{byCtx: make(map[*lws.Context]*ctxPools)}
 
 type ctxPools struct {
+	// pools is replaced, never changed in place, so poolsOf can hand it
+	// out without a copy.
 	pools []*Threadpool
 }
 
@@ -36,7 +38,7 @@ func register(tp *Threadpool) {
 			ContextDestroy:     func() { contextDestroy(ctx) },
 		})
 	}
-	cp.pools = append(cp.pools, tp)
+	cp.pools = append(slices.Clip(cp.pools), tp)
 }
 
 // unregister takes tp off its context's list.
@@ -45,18 +47,21 @@ func unregister(tp *Threadpool) {
 	defer registry.mu.Unlock()
 	if cp := registry.byCtx[tp.ctx]; cp != nil {
 		if i := slices.Index(cp.pools, tp); i >= 0 {
-			cp.pools = slices.Delete(cp.pools, i, i+1)
+			cp.pools = slices.Delete(slices.Clone(cp.pools), i, i+1)
+			if len(cp.pools) == 0 {
+				cp.pools = nil
+			}
 		}
 	}
 }
 
-// poolsOf returns a copy of ctx's pool list, so callers can lock pools
-// without holding registry.mu.
+// poolsOf returns ctx's pool list as it is now, for callers to lock
+// pools without holding registry.mu. The slice must not be modified.
 func poolsOf(ctx *lws.Context) []*Threadpool {
 	registry.mu.Lock()
 	defer registry.mu.Unlock()
 	if cp := registry.byCtx[ctx]; cp != nil {
-		return slices.Clone(cp.pools)
+		return cp.pools
 	}
 	return nil
 }
@@ -67,7 +72,8 @@ func poolsOf(ctx *lws.Context) []*Threadpool {
 // A handler that already answered a SYNC sees the task RUNNING on the
 // extra WRITEABLE this may cause, never SYNCING twice (see TaskSync).
 func eventWaitCancelled(ctx *lws.Context) {
-	var wsis []*lws.Wsi
+	var buf [16]*lws.Wsi
+	wsis := buf[:0]
 	for _, tp := range poolsOf(ctx) {
 		wsis = wsis[:0]
 		tp.mu.Lock()
@@ -94,7 +100,9 @@ func eventWaitCancelled(ctx *lws.Context) {
 // any pool still alive is finished and destroyed, cleanups included.
 func contextDestroy(ctx *lws.Context) {
 	for _, tp := range poolsOf(ctx) {
-		lws.Thread("lws_threadpool: %s: destroyed with its context", tp.name)
+		if tracing() {
+			lws.Thread("lws_threadpool: %s: destroyed with its context", tp.name)
+		}
 		tp.Destroy()
 	}
 	registry.mu.Lock()

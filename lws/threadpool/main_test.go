@@ -38,6 +38,12 @@ type harness struct {
 	onClosed      func(w *lws.Wsi)
 	onDestroy     func() // PROTOCOL_DESTROY
 
+	// writable, if set, replaces the pool's WRITEABLE request (for the
+	// benchmarks, which have no connection); set before start.
+	writable func(*lws.Wsi)
+	// standIn is the connection-less wsi PROTOCOL_INIT got.
+	standIn *lws.Wsi
+
 	wsis        chan *lws.Wsi // every ESTABLISHED wsi, in order
 	closedWsis  chan *lws.Wsi // every CLOSED wsi
 	serviceGoid atomic.Int64
@@ -52,6 +58,8 @@ func newHarness() *harness {
 
 func (h *harness) callback(w *lws.Wsi, reason lws.CallbackReason, user any, in any, n int) int {
 	switch reason {
+	case lws.CallbackProtocolInit:
+		h.standIn = w
 	case lws.CallbackEstablished:
 		h.wsis <- w
 		if h.onEstablished != nil {
@@ -112,6 +120,9 @@ func (h *harness) start(t testing.TB, listen bool, args *CreateArgs) *harness {
 		h.tp = Create(ctx, args, "tp-%s", "test")
 		if h.tp == nil {
 			t.Fatal("Create returned nil")
+		}
+		if h.writable != nil {
+			h.tp.writable = h.writable
 		}
 	}
 	gctx, cancel := context.WithCancel(context.Background())

@@ -65,7 +65,7 @@ type Threadpool struct {
 	done       []*Task   // ended, waiting for Task.Status to reap them
 	byWsi      map[*lws.Wsi][]*Task
 	finishing  bool // Finish or Destroy ran: no new work, tasks stop
-	destroying bool // Destroy ran: workers leave
+	destroying bool // Destroy began; a second call waits on destroyed
 }
 
 // Create starts a pool of args.Threads workers for the connections of ctx
@@ -108,8 +108,10 @@ func Create(ctx *lws.Context, args *CreateArgs, format string, a ...any) *Thread
 	for i := 0; i < tp.threads; i++ {
 		go tp.worker(i)
 	}
-	lws.Thread("lws_threadpool_create: %s: %d workers, queue depth %d",
-		tp.name, tp.threads, tp.maxQueue)
+	if tracing() {
+		lws.Thread("lws_threadpool_create: %s: %d workers, queue depth %d",
+			tp.name, tp.threads, tp.maxQueue)
+	}
 	return tp
 }
 
@@ -187,11 +189,15 @@ func (tp *Threadpool) Destroy() {
 	}
 	tp.mu.Unlock()
 	for _, t := range reap {
-		lws.Thread("lws_threadpool_destroy: %s: cleaning up %s task %s", tp.name, t.status, t.name)
+		if tracing() {
+			lws.Thread("lws_threadpool_destroy: %s: cleaning up %s task %s", tp.name, t.status, t.name)
+		}
 	}
 	runCleanups(reap)
 	unregister(tp)
-	lws.Thread("lws_threadpool_destroy: %s: destroyed", tp.name)
+	if tracing() {
+		lws.Thread("lws_threadpool_destroy: %s: destroyed", tp.name)
+	}
 	close(tp.destroyed)
 }
 
@@ -203,3 +209,8 @@ func (tp *Threadpool) Diagnose() (running, poolSize, waiting int) {
 	defer tp.mu.Unlock()
 	return tp.running, tp.threads, len(tp.queue)
 }
+
+// tracing reports whether THREAD lines are logged. Call sites test it
+// before building a line, so that with THREAD off (the default) the hot
+// paths do not box log arguments.
+func tracing() bool { return lws.LogVisible(lws.LogThread) }

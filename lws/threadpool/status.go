@@ -26,7 +26,9 @@ func (t *Task) Status() (TaskStatus, any) {
 	}
 	tp.reapDoneLocked(t)
 	tp.mu.Unlock()
-	lws.Thread("lws_threadpool_task_status: %s: reaping %s task %s", tp.name, st, t.name)
+	if tracing() {
+		lws.Thread("lws_threadpool_task_status: %s: reaping %s task %s", tp.name, st, t.name)
+	}
 	runCleanup(t)
 	return st, t.user
 }

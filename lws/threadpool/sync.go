@@ -23,21 +23,27 @@ import (
 //     and ends STOPPED.
 func (tp *Threadpool) syncLocked(t *Task, timer *time.Timer) {
 	t.setStatus(StatusSyncing)
+	if t.wake == nil {
+		t.wake = make(chan struct{}, 1)
+	}
 	t.drainWake()
 	start := t.entered
 	defer func() {
 		t.drainWake()
 		t.accSync += time.Since(start)
 	}()
-	lws.Debug("lws_threadpool_worker: %s: task %s waits in SYNC", tp.name, t.name)
+	if lws.LogVisible(lws.LogDebug) {
+		lws.Debug("lws_threadpool_worker: %s: task %s waits in SYNC", tp.name, t.name)
+	}
 
+	wake := t.wake // read under the lock, for the wait outside it
 	for tries := 0; ; {
 		tp.mu.Unlock()
 		tp.ctx.CancelService()
 		timer.Reset(tp.syncTimeout)
 		timedOut := false
 		select {
-		case <-t.wake:
+		case <-wake:
 		case <-timer.C:
 			timedOut = true
 		}

@@ -48,7 +48,6 @@ type Task struct {
 	fn      func(user any, s TaskStatus) TaskReturn
 	cleanup func(wsi *lws.Wsi, user any)
 	async   bool
-	wake    chan struct{} // ends a SYNC wait early; one token at most
 
 	// Guarded by tp.mu.
 	wsi     *lws.Wsi
@@ -56,8 +55,11 @@ type Task struct {
 	outlive bool // may outlive its wsi (ReturnFlagOutlive or Async)
 	lost    bool // was bound to a wsi and is no longer
 	worker  int  // index of the worker running it, -1 if none
-	inDone  bool // on tp.done
-	reaped  bool // taken off every list; Cleanup called or being called
+	// wake ends a SYNC wait early; one token at most. Made at the first
+	// SYNC: most tasks never need it.
+	wake   chan struct{}
+	inDone bool // on tp.done
+	reaped bool // taken off every list; Cleanup called or being called
 
 	created, acquired, ended, entered time.Time
 	accRun, accSync                   time.Duration
@@ -86,11 +88,9 @@ func (tp *Threadpool) Enqueue(args *TaskArgs, format string, a ...any) *Task {
 		lws.Err("lws_threadpool_enqueue: %s: wsi belongs to another context", tp.name)
 		return nil
 	}
-	name := args.Name
+	name := cutName(args.Name)
 	if format != "" {
 		name = formatName(format, a)
-	} else if len(name) > maxNameLen {
-		name = formatName(name, nil)
 	}
 	now := time.Now()
 	t := &Task{
@@ -100,7 +100,6 @@ func (tp *Threadpool) Enqueue(args *TaskArgs, format string, a ...any) *Task {
 		fn:      args.Task,
 		cleanup: args.Cleanup,
 		async:   args.Async,
-		wake:    make(chan struct{}, 1),
 		wsi:     args.Wsi,
 		status:  StatusQueued,
 		outlive: args.Async,
@@ -128,7 +127,9 @@ func (tp *Threadpool) Enqueue(args *TaskArgs, format string, a ...any) *Task {
 	tp.idle.Signal()
 	tp.mu.Unlock()
 
-	lws.Thread("lws_threadpool_enqueue: %s: queued task %s, %d waiting", tp.name, name, depth)
+	if tracing() {
+		lws.Thread("lws_threadpool_enqueue: %s: queued task %s, %d waiting", tp.name, name, depth)
+	}
 	return t
 }
 
@@ -141,7 +142,7 @@ func (t *Task) setStatus(s TaskStatus) {
 // wakeLocked ends the task's SYNC wait, if it is in one, so its worker
 // looks at the task again. tp.mu held.
 func (t *Task) wakeLocked() {
-	if t.worker < 0 {
+	if t.worker < 0 || t.wake == nil {
 		return
 	}
 	select {
@@ -152,6 +153,9 @@ func (t *Task) wakeLocked() {
 
 // drainWake drops a wake token meant for an earlier wait. tp.mu held.
 func (t *Task) drainWake() {
+	if t.wake == nil {
+		return
+	}
 	select {
 	case <-t.wake:
 	default:

@@ -1,6 +1,7 @@
 package threadpool
 
 import (
+	"slices"
 	"time"
 
 	"github.com/golws/golws/lws"
@@ -25,21 +26,26 @@ func (tp *Threadpool) worker(idx int) {
 			break // finishing: Finish emptied the queue and Enqueue refuses
 		}
 		t := tp.queue[0]
-		tp.queue[0] = nil
-		tp.queue = tp.queue[1:]
+		// Shift rather than reslice, so the queue's array is reused
+		// instead of regrown; it holds at most MaxQueueDepth tasks.
+		tp.queue = slices.Delete(tp.queue, 0, 1)
 		t.setStatus(StatusRunning)
 		t.acquired = t.entered
 		t.worker = idx
 		tp.onWorker[idx] = t
 		tp.running++
-		lws.Thread("lws_threadpool_worker: %s: worker %d takes task %s (waited %dms)",
-			tp.name, idx, t.name, t.acquired.Sub(t.created).Milliseconds())
+		if tracing() {
+			lws.Thread("lws_threadpool_worker: %s: worker %d takes task %s (waited %dms)",
+				tp.name, idx, t.name, t.acquired.Sub(t.created).Milliseconds())
+		}
 
 		tp.runLocked(t, timer)
 		tp.endLocked(t, idx)
 	}
 	tp.mu.Unlock()
-	lws.Thread("lws_threadpool_worker: %s: worker %d leaves", tp.name, idx)
+	if tracing() {
+		lws.Thread("lws_threadpool_worker: %s: worker %d leaves", tp.name, idx)
+	}
 }
 
 // runLocked calls the task until it is no longer StatusRunning. tp.mu is
@@ -97,8 +103,10 @@ func (tp *Threadpool) endLocked(t *Task, idx int) {
 	if t.wsi == nil {
 		// Nobody's WRITEABLE handler will ask for this one.
 		t.reaped = true
-		lws.Thread("lws_threadpool_worker: %s: worker %d reaps %s task %s",
-			tp.name, idx, t.status, t.name)
+		if tracing() {
+			lws.Thread("lws_threadpool_worker: %s: worker %d reaps %s task %s",
+				tp.name, idx, t.status, t.name)
+		}
 		tp.mu.Unlock()
 		runCleanup(t)
 		tp.mu.Lock()
@@ -106,8 +114,10 @@ func (tp *Threadpool) endLocked(t *Task, idx int) {
 	}
 	t.inDone = true
 	tp.done = append(tp.done, t)
-	lws.Thread("lws_threadpool_worker: %s: worker %d done with task %s: %s",
-		tp.name, idx, t.name, t.status)
+	if tracing() {
+		lws.Thread("lws_threadpool_worker: %s: worker %d done with task %s: %s",
+			tp.name, idx, t.name, t.status)
+	}
 	tp.mu.Unlock()
 	// The wake hook asks for WRITEABLE on the wsi, whose handler reaps.
 	tp.ctx.CancelService()

@@ -57,8 +57,8 @@ func GetTaskWsi(wsi *lws.Wsi) *Task {
 
 // tasksOf returns the tasks bound to wsi in every pool of its context,
 // oldest first.
-func tasksOf(wsi *lws.Wsi) []*Task {
-	var all []*Task
+func tasksOf(wsi *lws.Wsi, buf []*Task) []*Task {
+	all := buf[:0]
 	for _, tp := range poolsOf(wsi.Context()) {
 		tp.mu.Lock()
 		all = append(all, tp.byWsi[wsi]...)
@@ -89,7 +89,8 @@ func ForeachTaskWsi(wsi *lws.Wsi, user any, cb func(task *Task, user any) int) i
 	if wsi == nil || cb == nil {
 		return 0
 	}
-	for _, t := range tasksOf(wsi) {
+	var buf [8]*Task
+	for _, t := range tasksOf(wsi, buf[:]) {
 		t.tp.mu.Lock()
 		bound := t.wsi == wsi && !t.reaped
 		t.tp.mu.Unlock()
@@ -123,7 +124,9 @@ func wsiClosing(ctx *lws.Context, wsi *lws.Wsi) {
 		delete(tp.byWsi, wsi)
 		tp.mu.Unlock()
 		for _, t := range reap {
-			lws.Thread("lws_threadpool_wsi_closing: %s: reaping orphaned %s task %s", tp.name, t.status, t.name)
+			if tracing() {
+				lws.Thread("lws_threadpool_wsi_closing: %s: reaping orphaned %s task %s", tp.name, t.status, t.name)
+			}
 		}
 		runCleanups(reap)
 	}

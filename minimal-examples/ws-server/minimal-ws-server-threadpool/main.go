@@ -126,4 +126,3 @@ func Main(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready cha
 	Lwsl_user("%s: exiting cleanly...", "main")
 	return 0
 }
-

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m, goleak.Cleanup(func(int) {
+		if bin, err := binary(); err == nil {
+			os.RemoveAll(filepath.Dir(bin))
+		}
+	}))
+}
+
+const waitBound = 60 * time.Second
+
+// binary builds the command once per test run, without the race detector:
+// a race-enabled binary sleeps a second at exit, which would hide the exit
+// time under test (the in-process tests of the example run under -race).
+var binary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "golws-cmd")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "minimal-ws-server-threadpool")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// server is the binary running on a loopback port, its stderr collected.
+type server struct {
+	cmd   *exec.Cmd
+	url   string
+	mu    sync.Mutex
+	lines []string
+	done  chan error
+}
+
+func freePort(t *testing.T) int {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func start(t *testing.T, args ...string) *server {
+	t.Helper()
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := freePort(t)
+	cmd := exec.Command(bin, append([]string{"--port", fmt.Sprint(port), "--iface", "127.0.0.1"}, args...)...)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &server{cmd: cmd, url: fmt.Sprintf("ws://127.0.0.1:%d/", port), done: make(chan error, 1)}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	banner := make(chan struct{})
+	var once sync.Once
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			s.mu.Lock()
+			s.lines = append(s.lines, sc.Text())
+			s.mu.Unlock()
+			once.Do(func() { close(banner) })
+		}
+		s.done <- cmd.Wait()
+	}()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			<-s.done
+		}
+	})
+	select {
+	case <-banner:
+	case <-time.After(waitBound):
+		t.Fatal("no banner")
+	}
+	return s
+}
+
+// dialReady dials, retrying while the listener comes up after the banner.
+func (s *server) dial(t *testing.T) *websocket.Conn {
+	t.Helper()
+	deadline := time.Now().Add(waitBound)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), waitBound)
+		c, _, err := websocket.Dial(ctx, s.url, &websocket.DialOptions{Subprotocols: []string{"lws-minimal"}})
+		cancel()
+		if err == nil {
+			return c
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("dial: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond) // the listener has no readiness signal outside the process
+	}
+}
+
+type received struct {
+	msgs []string
+	at   []time.Time
+	end  error
+	endT time.Time
+}
+
+func readAll(c *websocket.Conn) *received {
+	r := &received{}
+	for {
+		_, b, err := c.Read(context.Background())
+		if err != nil {
+			r.end, r.endT = err, time.Now()
+			return r
+		}
+		r.msgs = append(r.msgs, string(b))
+		r.at = append(r.at, time.Now())
+	}
+}
+
+// The example at its real speed: four clients, so one waits in the
+// queue. Ten messages each, about 1 s apart, the first about 1 s after the
+// task starts; the drop 5 s after the last message, without close frame.
+func TestRealSpeed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes 25 s")
+	}
+	s := start(t)
+	var conns []*websocket.Conn
+	for i := 0; i < 4; i++ {
+		conns = append(conns, s.dial(t))
+	}
+	dialed := time.Now()
+	results := make([]*received, len(conns))
+	var wg sync.WaitGroup
+	for i, c := range conns {
+		wg.Add(1)
+		go func() { defer wg.Done(); results[i] = readAll(c) }()
+	}
+	wg.Wait()
+	for i, r := range results {
+		if len(r.msgs) != 10 {
+			t.Fatalf("client %d: %q (%v)", i, r.msgs, r.end)
+		}
+		for j, m := range r.msgs {
+			if m != fmt.Sprintf("pos %d", (j+1)*1000000) {
+				t.Fatalf("client %d message %d: %q", i, j, m)
+			}
+			if j > 0 {
+				if gap := r.at[j].Sub(r.at[j-1]); gap < 800*time.Millisecond || gap > 1300*time.Millisecond {
+					t.Errorf("client %d: %v between messages %d and %d", i, gap, j, j+1)
+				}
+			}
+		}
+		if websocket.CloseStatus(r.end) != -1 {
+			t.Errorf("client %d ended with a close frame: %v", i, r.end)
+		}
+		if d := r.endT.Sub(r.at[9]); d < 4500*time.Millisecond || d > 5500*time.Millisecond {
+			t.Errorf("client %d dropped %v after its last message", i, d)
+		}
+		conns[i].CloseNow()
+	}
+	if d := results[0].at[0].Sub(dialed); d < 700*time.Millisecond || d > 1500*time.Millisecond {
+		t.Errorf("first message %v after connecting, want about 1 s", d)
+	}
+	if !results[3].at[0].After(results[0].at[9]) {
+		t.Error("the fourth task started before a worker was free")
+	}
+	interrupt(t, s)
+}
+
+// interrupt sends SIGINT and expects exit 0 within 1 s with the last line
+// "main: exiting cleanly...".
+func interrupt(t *testing.T, s *server) {
+	t.Helper()
+	start := time.Now()
+	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-s.done:
+		if err != nil {
+			t.Fatalf("exit: %v", err)
+		}
+	case <-time.After(waitBound):
+		t.Fatal("no exit after SIGINT")
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("exit took %v after SIGINT", d)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	last := s.lines[len(s.lines)-1]
+	if !strings.HasSuffix(last, "] U: main: exiting cleanly...") {
+		t.Errorf("last line %q", last)
+	}
+}
+
+func TestSIGINTWithTasksRunningAndQueued(t *testing.T) {
+	s := start(t)
+	var conns []*websocket.Conn
+	for i := 0; i < 8; i++ {
+		conns = append(conns, s.dial(t))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), waitBound)
+	defer cancel()
+	if _, _, err := conns[0].Read(ctx); err != nil {
+		t.Fatal(err)
+	}
+	interrupt(t, s)
+	for _, c := range conns {
+		c.CloseNow()
+	}
+}
+
+func TestUsage(t *testing.T) {
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "--help").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Usage: minimal-ws-server-threadpool") || !strings.Contains(string(out), "-d") {
+		t.Fatalf("--help: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "--bogus").CombinedOutput()
+	if err == nil {
+		t.Fatalf("unknown flag accepted:\n%s", out)
+	}
+}
