@@ -197,3 +197,6 @@ func Lws_get_vhost_by_name(c *Lws_context, name string) *Lws_vhost { return c.Ge
 // Lws_snprintf is lws.Snprintf: C printf verbs work; Go returns the string
 // instead of filling a buffer.
 func Lws_snprintf(format string, a ...any) string { return lws.Snprintf(format, a...) }
+
+// Lws_client_connect_via_info is lws.ClientConnect.
+func Lws_client_connect_via_info(i *Lws_client_connect_info) *Lws { return lws.ClientConnect(i) }

@@ -18,3 +18,6 @@ type (
 	Lws_close_status           = lws.CloseStatus
 	Lws_callback_function      = lws.Callback
 )
+
+// Lws_client_connect_info is struct lws_client_connect_info.
+type Lws_client_connect_info = lws.ClientConnectInfo
