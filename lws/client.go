@@ -66,10 +66,8 @@ func ClientConnect(info *ClientConnectInfo) *Wsi {
 		vh = c.vhost
 	}
 	p := clientProtocol(vh, info)
-	w := &Wsi{
-		ctx: c, vh: vh, protocol: p, client: true, pwsi: info.Pwsi,
-		peer: info.Address, state: stateHandshake, rxGate: make(chan struct{}, 1),
-	}
+	w := newWsi(vh, p, nil, info.Address)
+	w.client, w.pwsi = true, info.Pwsi
 	w.user = info.Userdata
 	if w.user == nil {
 		w.user = p.newSessionData()
@@ -126,8 +124,11 @@ func (w *Wsi) dialAndRead(u string, opts *websocket.DialOptions) {
 	tr := &http.Transport{
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			c, err := dialer.DialContext(ctx, network, addr)
-			nc = c
-			return c, err
+			if err != nil {
+				return nil, err
+			}
+			nc = &corkConn{Conn: c}
+			return nc, nil
 		},
 	}
 	defer tr.CloseIdleConnections()
@@ -152,6 +153,7 @@ func (w *Wsi) dialAndRead(u string, opts *websocket.DialOptions) {
 	}
 	conn.SetReadLimit(-1)
 	w.conn, w.nc = conn, nc
+	w.cork, _ = nc.(*corkConn)
 	if !w.ctx.post(func() { w.vh.connecting--; w.establish() }) {
 		_ = conn.CloseNow()
 		return

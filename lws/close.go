@@ -37,16 +37,15 @@ func (w *Wsi) closeGraceful() {
 		return
 	}
 	cf := &closeFrame{status: w.closeStatus, reason: string(w.closeReason)}
-	q := &w.tx
-	q.mu.Lock()
-	q.frames = append(q.frames, frame{close: cf})
-	start := !q.running
-	q.running = true
-	q.mu.Unlock()
-	w.txQueued++
 	// A close must finish within the context's timeout even if the peer
 	// stopped reading; lws bounds it with PENDING_TIMEOUT_CLOSE_SEND.
 	w.setTimeout(PendingTimeoutCloseSend, w.ctx.timeoutSecs)
+	q := &w.tx
+	q.mu.Lock()
+	q.pend.frames = append(q.pend.frames, frame{close: cf})
+	start := !q.running
+	q.running = true
+	q.mu.Unlock()
 	if start && !w.ctx.goBackground(w.writeLoop) {
 		w.kill()
 	}

@@ -111,23 +111,27 @@ func TestWriteableCoalescesAndFollowsWrites(t *testing.T) {
 			return 0
 		},
 		CallbackServerWriteable: func(w *Wsi, _ any, _ any) int {
-			sent++
-			w.Write([]byte(fmt.Sprintf("n%d", sent)), WriteText)
-			// Asked inside the callback: the next one comes after
-			// this write has gone out, never while it is in flight.
-			if w.txQueued == w.txDone {
-				rec.add("writeable while a frame was in flight")
+			// POLLOUT means room in the send buffer: a WRITEABLE
+			// never comes with the buffer at its low-water mark.
+			w.tx.mu.Lock()
+			if w.tx.queued >= w.ctx.sendLow() {
+				rec.add("writeable while the send buffer was full")
 			}
+			w.tx.mu.Unlock()
+			sent++
+			w.Write([]byte(fmt.Sprintf("n%-11d", sent)), WriteText)
 			if sent < rounds {
 				w.CallbackOnWritable()
 			}
 			return 0
 		},
 	}
-	s := startServer(t, ContextCreationInfo{Protocols: []Protocol{recordingProtocol("p", rec, h)}})
+	// A 64-byte send buffer (low-water mark 16) fills after two frames of
+	// 12 bytes, so WRITEABLE has to wait for the writer.
+	s := startServer(t, ContextCreationInfo{SendBufferLimit: 64, Protocols: []Protocol{recordingProtocol("p", rec, h)}})
 	c := dial(t, s.url, "p")
 	for i := 1; i <= rounds; i++ {
-		if got := readText(t, c); got != fmt.Sprintf("n%d", i) {
+		if got := readText(t, c); got != fmt.Sprintf("n%-11d", i) {
 			t.Fatalf("message %d: got %q", i, got)
 		}
 	}
@@ -135,8 +139,8 @@ func TestWriteableCoalescesAndFollowsWrites(t *testing.T) {
 	if n := count(ev, "p LWS_CALLBACK_SERVER_WRITEABLE"); n != rounds {
 		t.Fatalf("WRITEABLE %d times, want %d", n, rounds)
 	}
-	if contains(ev, "writeable while a frame was in flight") {
-		t.Fatalf("a write was not counted in flight")
+	if contains(ev, "writeable while the send buffer was full") {
+		t.Fatalf("WRITEABLE came without room in the send buffer")
 	}
 	c.CloseNow()
 }
@@ -258,7 +262,7 @@ func TestSendBufferBound(t *testing.T) {
 		}
 		q := &w.tx
 		q.mu.Lock()
-		rec.add("accepted %d queued-bytes-ok %v", accepted, q.bytes <= limit)
+		rec.add("accepted %d queued-bytes-ok %v", accepted, q.queued <= limit)
 		q.mu.Unlock()
 		return 0
 	}}
@@ -340,6 +344,62 @@ func TestFragments(t *testing.T) {
 	want := "chunks 100 first=true final=false; 100 first=false final=false; 50 first=false final=true"
 	if ev := rec.waitEvent(t, want); !contains(ev, want) {
 		t.Fatal("unreachable")
+	}
+	c.CloseNow()
+}
+
+// A peer that stops reading: WRITEABLE stops once the kernel's buffers
+// and the send buffer's low-water mark are reached, and the send buffer
+// never holds more than its limit.
+func TestStalledPeerStopsWriteable(t *testing.T) {
+	rec := newRecorder()
+	const limit = 256 << 10
+	chunk := make([]byte, 16<<10)
+	writeables, lastTick := 0, -1
+	h := handlers{
+		CallbackEstablished: func(w *Wsi, _ any, _ any) int {
+			w.CallbackOnWritable()
+			w.SetTimerUsecs(300_000)
+			return 0
+		},
+		CallbackServerWriteable: func(w *Wsi, _ any, _ any) int {
+			writeables++
+			if w.Write(chunk, WriteBinary) < 0 {
+				rec.add("write refused")
+			}
+			w.CallbackOnWritable()
+			return 0
+		},
+		CallbackTimer: func(w *Wsi, _ any, _ any) int {
+			w.tx.mu.Lock()
+			queued := w.tx.queued
+			w.tx.mu.Unlock()
+			if queued > limit {
+				rec.add("send buffer over its limit: %d", queued)
+			}
+			if writeables == lastTick {
+				rec.add("stalled at %d writeables, %d bytes queued", writeables, queued)
+				return 0
+			}
+			lastTick = writeables
+			w.SetTimerUsecs(300_000)
+			return 0
+		},
+	}
+	s := startServer(t, ContextCreationInfo{SendBufferLimit: limit, Protocols: []Protocol{recordingProtocol("p", rec, h)}})
+	c := dial(t, s.url, "p") // never reads
+	ev := rec.waitFor(t, "WRITEABLE to stall", func(ev []string) bool {
+		for _, e := range ev {
+			if strings.HasPrefix(e, "stalled at") {
+				return true
+			}
+		}
+		return false
+	})
+	for _, e := range ev {
+		if strings.HasPrefix(e, "send buffer over") || e == "write refused" {
+			t.Fatalf("%s", e)
+		}
 	}
 	c.CloseNow()
 }

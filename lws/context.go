@@ -63,6 +63,10 @@ type HTTPMount struct {
 	ExtraMimetypes map[string]string
 }
 
+// sendLow is the send buffer's low-water mark: below it the wsi is
+// writeable.
+func (c *Context) sendLow() int { return c.sendLimit / 4 }
+
 // ErrDestroyed is returned by Run after the context was destroyed.
 var ErrDestroyed = errors.New("lws: context destroyed")
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/golws/golws/lws/internal/logs"
 	"go.uber.org/goleak"
 )
 
@@ -169,6 +170,7 @@ type logCapture struct {
 
 func captureLogs(t *testing.T, mask int) *logCapture {
 	lc := &logCapture{notify: make(chan struct{}, 1)}
+	logs.ResetForTest() // no duplicate history from an earlier test
 	SetLogLevel(mask, func(level int, line string) {
 		lc.mu.Lock()
 		lc.lines = append(lc.lines, line)

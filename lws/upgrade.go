@@ -79,15 +79,7 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	nc, _ := r.Context().Value(netConnKey{}).(net.Conn)
-	w := &Wsi{
-		ctx:      vh.ctx,
-		vh:       vh,
-		protocol: p,
-		nc:       nc,
-		peer:     peerIP(r.RemoteAddr),
-		state:    stateHandshake,
-		rxGate:   make(chan struct{}, 1),
-	}
+	w := newWsi(vh, p, nc, peerIP(r.RemoteAddr))
 	proto := r.Header.Get("Sec-WebSocket-Protocol")
 	accepted := false
 	ok := vh.ctx.call(r.Context().Done(), func() {

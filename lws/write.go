@@ -8,13 +8,14 @@ import (
 	"github.com/coder/websocket"
 )
 
-// frame is one queued write. A frame with close set ends the connection
-// after everything queued before it went out.
+// frame is one queued write; its payload is buf[off:off+n] of the batch it
+// belongs to. A frame with close set ends the connection after everything
+// queued before it went out.
 type frame struct {
-	data  []byte
-	proto WriteProtocol // without WriteNoFin
-	fin   bool
-	close *closeFrame
+	off, n int
+	proto  WriteProtocol // without WriteNoFin
+	fin    bool
+	close  *closeFrame
 }
 
 // closeFrame is how the writer ends a connection once its queue drained:
@@ -25,6 +26,18 @@ type closeFrame struct {
 	reason string
 }
 
+// txBatch is frames with their payloads in one buffer, so that queueing a
+// frame allocates nothing once the buffers have grown.
+type txBatch struct {
+	frames []frame
+	buf    []byte
+}
+
+func (b *txBatch) reset() {
+	b.frames = b.frames[:0]
+	b.buf = b.buf[:0]
+}
+
 // fragmentWriter carries a message sent in several Writes (WriteNoFin).
 type fragmentWriter struct {
 	w io.WriteCloser
@@ -32,10 +45,12 @@ type fragmentWriter struct {
 
 // Write sends buf as one WebSocket frame of kind proto (lws_write) and
 // returns len(buf), or -1 if the wsi cannot take it. The frame is copied,
-// so buf may be reused at once, as in C. It never blocks: the frame goes to
-// the connection's writer; a frame queued behind others counts against the
-// context's SendBufferLimit, and past it Write returns -1 and closes the
-// wsi, logging at ERR, so a peer that stops reading cannot grow memory.
+// so buf may be reused at once, as in C. It never blocks: the frame joins
+// the connection's send buffer, which its writer goroutine flushes. The
+// send buffer holds at most ContextCreationInfo.SendBufferLimit bytes (a
+// frame into an empty buffer is always taken); past it Write returns -1
+// and closes the wsi, logging at ERR, so that a peer that stops reading
+// cannot grow memory.
 //
 // Ports pass buf[LWS_PRE:] (or buf[LWS_PRE:LWS_PRE+n]) exactly as in C.
 func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
@@ -53,8 +68,7 @@ func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
 		Err("lws_write: write protocol %d is not supported on a ws connection", int(proto))
 		return -1
 	}
-	f := frame{data: append([]byte(nil), buf...), proto: kind, fin: proto&WriteNoFin == 0}
-	if !w.enqueue(f) {
+	if !w.enqueue(buf, frame{proto: kind, fin: proto&WriteNoFin == 0}) {
 		Err("lws_write: %s: send buffer limit %d exceeded, closing", w.protocol.Name, w.ctx.sendLimit)
 		w.closeHard()
 		return -1
@@ -62,22 +76,22 @@ func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
 	return len(buf)
 }
 
-// enqueue hands f to the writer goroutine, starting one if none runs. It
-// refuses f when the frames already waiting exceed the send buffer limit;
-// the first frame behind an idle writer is always taken.
-func (w *Wsi) enqueue(f frame) bool {
+// enqueue appends f with payload p to the send buffer and makes sure a
+// writer runs. It refuses f when the buffer would pass the limit.
+func (w *Wsi) enqueue(p []byte, f frame) bool {
 	q := &w.tx
 	q.mu.Lock()
-	if len(q.frames) > 0 && q.bytes+len(f.data) > w.ctx.sendLimit {
+	if q.queued > 0 && q.queued+len(p) > w.ctx.sendLimit {
 		q.mu.Unlock()
 		return false
 	}
-	q.frames = append(q.frames, f)
-	q.bytes += len(f.data)
+	f.off, f.n = len(q.pend.buf), len(p)
+	q.pend.buf = append(q.pend.buf, p...)
+	q.pend.frames = append(q.pend.frames, f)
+	q.queued += len(p)
 	start := !q.running
 	q.running = true
 	q.mu.Unlock()
-	w.txQueued++
 	if start && !w.ctx.goBackground(w.writeLoop) {
 		q.mu.Lock()
 		q.running = false
@@ -86,43 +100,93 @@ func (w *Wsi) enqueue(f frame) bool {
 	return true
 }
 
-// writeLoop drains the queue and exits when it is empty, so an idle
-// connection costs no writer goroutine. When it exits it tells the service
-// goroutine how many frames are done, which is what makes the wsi
-// writeable again.
+// hasRoom is POLLOUT: the send buffer is under its low-water mark. If it
+// is not, the writer is asked to report when it is.
+func (q *txQueue) hasRoom(low int) bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.queued < low {
+		return true
+	}
+	q.parked = true
+	return false
+}
+
+// writeLoop takes the whole send buffer at a time and writes it corked, so
+// a batch of frames costs one system call. It exits when the buffer is
+// empty: an idle connection has no writer goroutine.
 func (w *Wsi) writeLoop() {
 	q := &w.tx
 	for {
 		q.mu.Lock()
-		if len(q.frames) == 0 {
+		if len(q.pend.frames) == 0 {
 			q.running = false
-			done := q.written
+			wake := q.parked
+			q.parked = false
 			q.mu.Unlock()
-			w.ctx.post(func() { w.txDrained(done) })
+			if wake {
+				w.ctx.post(w.txDrainedFn)
+			}
 			return
 		}
-		f := q.frames[0]
-		q.frames[0] = frame{}
-		q.frames = q.frames[1:]
-		q.bytes -= len(f.data)
+		batch := q.pend
+		q.pend, q.spare = q.spare, txBatch{}
 		failed := q.failed
 		q.mu.Unlock()
 
 		var err error
 		if !failed {
-			err = w.send(f)
+			err = w.sendBatch(&batch)
 		}
+
 		q.mu.Lock()
-		q.written++
+		q.queued -= len(batch.buf)
 		if err != nil {
 			q.failed = true
 		}
+		batch.reset()
+		q.spare = batch
+		wake := q.parked && q.queued < w.ctx.sendLow()
+		if wake {
+			q.parked = false
+		}
 		q.mu.Unlock()
+		if wake {
+			w.ctx.post(w.txDrainedFn)
+		}
 	}
 }
 
+// sendBatch writes a batch through the cork. Only the writer calls it.
+func (w *Wsi) sendBatch(b *txBatch) error {
+	cc := w.cork
+	if cc != nil {
+		cc.cork()
+	}
+	var err error
+	for _, f := range b.frames {
+		if f.close != nil || f.proto == WritePing {
+			// These wait for the peer: what is corked must go first.
+			if cc != nil {
+				if err = cc.uncork(); err != nil {
+					return err
+				}
+			}
+		}
+		if err = w.send(f, b.buf[f.off:f.off+f.n]); err != nil {
+			break
+		}
+	}
+	if cc != nil {
+		if uerr := cc.uncork(); err == nil {
+			err = uerr
+		}
+	}
+	return err
+}
+
 // send puts one frame on the wire. Only the writer goroutine calls it.
-func (w *Wsi) send(f frame) error {
+func (w *Wsi) send(f frame, p []byte) error {
 	ctx := context.Background()
 	q := &w.tx
 	switch {
@@ -136,7 +200,7 @@ func (w *Wsi) send(f frame) error {
 		_ = w.conn.Ping(pctx)
 		return nil
 	case q.msg == nil && f.fin && f.proto != WriteContinuation:
-		return w.conn.Write(ctx, messageType(f.proto), f.data)
+		return w.conn.Write(ctx, messageType(f.proto), p)
 	}
 	if q.msg == nil {
 		if f.proto == WriteContinuation {
@@ -149,7 +213,7 @@ func (w *Wsi) send(f frame) error {
 		}
 		q.msg = &fragmentWriter{w: mw}
 	}
-	if _, err := q.msg.w.Write(f.data); err != nil {
+	if _, err := q.msg.w.Write(p); err != nil {
 		return err
 	}
 	if f.fin {
@@ -167,10 +231,11 @@ func messageType(p WriteProtocol) websocket.MessageType {
 	return websocket.MessageText
 }
 
-// CallbackOnWritable asks for one CallbackServerWriteable once nothing
-// written earlier is still on its way to the kernel
-// (lws_callback_on_writable). Many requests before the callback give one
-// callback. It returns 0, or -1 if the wsi is closing.
+// CallbackOnWritable asks for one CallbackServerWriteable (or
+// CallbackClientWriteable) once the connection's send buffer has room
+// (lws_callback_on_writable): POLLOUT, emulated. Many requests before the
+// callback give one callback; a request made in the callback gives
+// another in a later round. It returns 0, or -1 if the wsi is closing.
 func (w *Wsi) CallbackOnWritable() int {
 	w.assertOnLoop("lws_callback_on_writable")
 	if w.state != stateEstablished {
@@ -182,33 +247,32 @@ func (w *Wsi) CallbackOnWritable() int {
 }
 
 func (w *Wsi) scheduleWriteable() {
-	if !w.writeRequested || w.writeableScheduled || w.txQueued != w.txDone {
+	if !w.writeRequested || w.writeableScheduled || !w.tx.hasRoom(w.ctx.sendLow()) {
 		return
 	}
 	w.writeableScheduled = true
-	w.ctx.post(w.serviceWriteable)
+	w.ctx.post(w.writeableFn)
 }
 
-// serviceWriteable is POLLOUT, emulated: it runs on the loop in a later
-// round than the request, and only while the writer is idle.
+// serviceWriteable runs on the loop in a later round than the request, and
+// only while the send buffer has room.
 func (w *Wsi) serviceWriteable() {
 	w.writeableScheduled = false
-	if w.state != stateEstablished || !w.writeRequested || w.txQueued != w.txDone {
+	if w.state != stateEstablished || !w.writeRequested {
 		return
+	}
+	if !w.tx.hasRoom(w.ctx.sendLow()) {
+		return // the writer reports when there is room
 	}
 	w.writeRequested = false
 	w.callUser(w.role(CallbackServerWriteable, CallbackClientWriteable), nil, 0)
 }
 
-func (w *Wsi) txDrained(done uint64) {
-	if done > w.txDone {
-		w.txDone = done
-	}
-	w.scheduleWriteable()
-}
+// txDrained is the writer's report that the send buffer has room again.
+func (w *Wsi) txDrained() { w.scheduleWriteable() }
 
-// CallbackOnWritableAllProtocol asks for CallbackServerWriteable on every
-// connection of the context bound to a protocol named like prot
+// CallbackOnWritableAllProtocol asks for a WRITEABLE on every connection
+// of the context bound to a protocol named like prot
 // (lws_callback_on_writable_all_protocol).
 func (c *Context) CallbackOnWritableAllProtocol(prot *Protocol) {
 	c.loop.AssertOnLoop("lws_callback_on_writable_all_protocol")

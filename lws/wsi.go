@@ -53,14 +53,15 @@ type Wsi struct {
 	rxBinary bool
 	rxLeft   int // bytes of the message known to follow this chunk
 
-	// Writeable emulation; service goroutine only. txQueued counts frames
-	// handed to the writer, txDone the ones it finished: the wsi is
-	// writeable when they are equal.
+	// Writeable emulation; service goroutine only.
 	writeRequested     bool
 	writeableScheduled bool
-	txQueued, txDone   uint64
+	// The loop's posts for this wsi, made once: a method value posted per
+	// message would allocate per message.
+	writeableFn, txDrainedFn func()
 
-	tx txQueue // shared with the writer goroutine
+	tx   txQueue   // shared with the writer goroutine
+	cork *corkConn // nc, when it can batch writes
 
 	closeStatus CloseStatus
 	closeReason []byte
@@ -71,15 +72,27 @@ type Wsi struct {
 	timer         service.Timer // SetTimerUsecs
 }
 
-// txQueue is what the service goroutine hands the writer goroutine.
+// txQueue is the connection's send buffer: what the service goroutine
+// hands the writer goroutine.
 type txQueue struct {
 	mu      sync.Mutex
-	frames  []frame
-	bytes   int    // payload bytes in frames
-	written uint64 // frames the writer finished
-	running bool   // a writer goroutine is draining frames
-	failed  bool   // a write failed: the connection is dead
+	pend    txBatch // frames not yet taken by the writer
+	spare   txBatch // the writer's last batch, emptied, for reuse
+	queued  int     // payload bytes in pend and in the batch being written
+	running bool    // a writer goroutine is draining the buffer
+	parked  bool    // the loop waits for room: the writer must report it
+	failed  bool    // a write failed: the connection is dead
 	msg     *fragmentWriter
+}
+
+// newWsi makes a connection's wsi, bound to protocol p of vh.
+func newWsi(vh *Vhost, p *Protocol, nc net.Conn, peer string) *Wsi {
+	w := &Wsi{ctx: vh.ctx, vh: vh, protocol: p, nc: nc, peer: peer,
+		state: stateHandshake, rxGate: make(chan struct{}, 1)}
+	w.cork, _ = nc.(*corkConn)
+	w.writeableFn = w.serviceWriteable
+	w.txDrainedFn = w.txDrained
+	return w
 }
 
 // Context returns the wsi's context (lws_get_context).

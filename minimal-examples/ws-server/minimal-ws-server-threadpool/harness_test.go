@@ -37,7 +37,7 @@ type example struct {
 
 // startExample runs Main with the task's sleep set to step. The hooks and
 // the sleep are package state, so these tests do not run in parallel.
-func startExample(t *testing.T, step time.Duration) *example {
+func startExample(t *testing.T, step time.Duration, args ...string) *example {
 	t.Helper()
 	e := &example{t: t, interrupt: make(chan os.Signal, 1), exit: make(chan int, 1),
 		cleanups: map[*taskData]int{}, changed: make(chan struct{}, 1)}
@@ -54,7 +54,7 @@ func startExample(t *testing.T, step time.Duration) *example {
 	})
 	ready := make(chan int, 1)
 	go func() {
-		e.exit <- Main([]string{"--port", "0", "--iface", "127.0.0.1"}, io.Discard, e.interrupt, ready)
+		e.exit <- Main(append([]string{"--port", "0", "--iface", "127.0.0.1"}, args...), io.Discard, e.interrupt, ready)
 	}()
 	select {
 	case port := <-ready:

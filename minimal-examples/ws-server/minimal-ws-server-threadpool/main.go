@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"sync/atomic"
 
 	. "github.com/golws/golws/include-like"
@@ -25,6 +26,12 @@ type Options struct {
 	Port     int    // --port (Go addition), 7681 by default
 	Origin   string // --origin DIR (Go addition): serve DIR instead of the embedded page
 	Iface    string // interface to bind; "" binds every address, as C
+
+	// The perf variant (Go additions): Msgs > 0 makes each task send
+	// Msgs messages, one per SYNC, without sleeping, on a pool of Threads
+	// with a queue deep enough for every connection.
+	Msgs    int
+	Threads int
 }
 
 // ParseArgs reads lws's switches (-d, --help) and golws's additions
@@ -38,6 +45,8 @@ func ParseArgs(args []string, stderr io.Writer) (Options, error) {
 	fl.IntVar(&o.Port, "port", o.Port, "port to listen on")
 	fl.StringVar(&o.Origin, "origin", "", "serve the page from this directory instead of the built-in copy")
 	fl.StringVar(&o.Iface, "iface", "", "interface name or address to bind (default: all)")
+	fl.IntVar(&o.Msgs, "msgs", 0, "perf variant: messages per task, one per SYNC, no sleep")
+	fl.IntVar(&o.Threads, "threads", 3, "perf variant: threadpool size")
 	fl.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: minimal-ws-server-threadpool [-d <log mask>] [--port N] [--origin DIR] [--iface IF]\n")
 		fl.PrintDefaults()
@@ -48,6 +57,9 @@ func ParseArgs(args []string, stderr io.Writer) (Options, error) {
 	if fl.NArg() > 0 {
 		fl.Usage()
 		return o, fmt.Errorf("unexpected argument %q", fl.Arg(0))
+	}
+	if o.Msgs < 0 || o.Threads < 1 {
+		return o, errors.New("--msgs must be >= 0 and --threads >= 1")
 	}
 	if o.Port < 0 || o.Port > 65535 {
 		return o, errors.New("--port must be 0..65535")
@@ -84,6 +96,11 @@ func Main(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready cha
 	// The pvo "config" reaches PROTOCOL_INIT of lws-minimal on this vhost.
 	pvoOps := Lws_protocol_vhost_options{Name: "config", Value: "myconfig"}
 	pvo := Lws_protocol_vhost_options{Options: &pvoOps, Name: "lws-minimal"}
+	if o.Msgs > 0 {
+		pvoOps.Next = &Lws_protocol_vhost_options{Name: "msgs", Value: strconv.Itoa(o.Msgs),
+			Next: &Lws_protocol_vhost_options{Name: "threads", Value: strconv.Itoa(o.Threads),
+				Next: &Lws_protocol_vhost_options{Name: "max-queue-depth", Value: "100000"}}}
+	}
 
 	info := Lws_context_creation_info{
 		Port:      o.Port,

@@ -6,6 +6,7 @@
 package minimalthreadpool
 
 import (
+	"strconv"
 	"time"
 
 	. "github.com/golws/golws/include-like"
@@ -18,6 +19,10 @@ type perVhostDataMinimal struct {
 	context *Lws_context
 	sul     Lws_sorted_usec_list_t
 	config  string
+
+	// msgs > 0 selects the perf variant (Go addition, pvo "msgs"): no
+	// sleep, one message per SYNC, msgs messages per task.
+	msgs uint64
 }
 
 // taskData belongs to the task from enqueue on, and its cleanup frees it
@@ -50,6 +55,20 @@ func cleanupTaskPrivateData(wsi *Lws, user any) {
 	if onCleanup != nil {
 		onCleanup(user.(*taskData))
 	}
+}
+
+// perfTaskFunction is the perf variant's task: one "pos N" per SYNC, as
+// fast as the connection takes them.
+func perfTaskFunction(user any, s Enum_lws_threadpool_task_status) Lws_threadpool_task_return {
+	priv := user.(*taskData)
+
+	if priv.pos == priv.end {
+		return LWS_TP_RETURN_FINISHED
+	}
+	priv.pos++
+	priv.n = len(strconv.AppendUint(append(priv.result[LWS_PRE:LWS_PRE], "pos "...), priv.pos, 10))
+
+	return LWS_TP_RETURN_SYNC
 }
 
 // taskFunction runs on a pool worker, one step per call.
@@ -121,6 +140,11 @@ func callbackMinimal(wsi *Lws, reason Lws_callback_reasons, user, in any, len in
 			MaxQueueDepth: 8,
 			Threads:       3,
 		}
+		// Go additions for the perf variant: pool size, queue depth and
+		// messages per task, from the pvo like "config".
+		cargs.Threads = pvoInt(in, "threads", cargs.Threads)
+		cargs.MaxQueueDepth = pvoInt(in, "max-queue-depth", cargs.MaxQueueDepth)
+		vhd.msgs = uint64(pvoInt(in, "msgs", 0))
 		vhd.tp = Lws_threadpool_create(Lws_get_context(wsi), &cargs, "%s",
 			Lws_get_vhost_name(Lws_get_vhost(wsi)))
 		if vhd.tp == nil {
@@ -148,6 +172,10 @@ func callbackMinimal(wsi *Lws, reason Lws_callback_reasons, user, in any, len in
 			User:    priv,
 			Task:    taskFunction,
 			Cleanup: cleanupTaskPrivateData,
+		}
+		if vhd.msgs > 0 {
+			priv.end = vhd.msgs
+			args.Task = perfTaskFunction
 		}
 
 		name := Lws_get_peer_simple(wsi, nil)
@@ -213,6 +241,20 @@ func callbackMinimal(wsi *Lws, reason Lws_callback_reasons, user, in any, len in
 	}
 
 	return 0
+}
+
+// pvoInt reads an integer pvo of the protocol's option list, or def.
+func pvoInt(in any, name string, def int) int {
+	pvo := Lws_pvo_search(in.(*Lws_protocol_vhost_options), name)
+	if pvo == nil {
+		return def
+	}
+	n, err := strconv.Atoi(pvo.Value)
+	if err != nil || n < 0 {
+		Lwsl_err("%s: pvo %s=%q is not a count", "callback_minimal", name, pvo.Value)
+		return def
+	}
+	return n
 }
 
 // Protocols is the vhost's protocol list: "http" first, as in C, then
