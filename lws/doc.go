@@ -31,13 +31,16 @@
 //
 // # Writing
 //
-// Write copies the frame and hands it to the connection's writer; it never
-// blocks. CallbackOnWritable asks for one SERVER_WRITEABLE, delivered when
-// nothing written before is still on its way into the kernel, which is what
-// POLLOUT means to lws. Frames queued behind the one in flight are bounded
-// by ContextCreationInfo.SendBufferLimit; past it Write returns -1 and the
-// connection closes, so a peer that stops reading costs at most that much
-// memory plus the kernel's socket buffer.
+// Write copies the frame into the connection's send buffer and never
+// blocks; a writer goroutine, running only while the buffer has frames,
+// flushes the whole buffer at a time through a corked socket, so a batch of
+// frames costs one system call. CallbackOnWritable asks for one
+// SERVER_WRITEABLE, delivered when the send buffer is below its low-water
+// mark (a quarter of ContextCreationInfo.SendBufferLimit): room in the
+// buffer, which is what POLLOUT means to lws. The buffer never holds more
+// than SendBufferLimit bytes; a Write past it returns -1 and closes the
+// connection, so a peer that stops reading costs at most that much memory
+// plus the kernel's socket buffer.
 //
 // # Closing
 //
