@@ -122,3 +122,6 @@ const CONTEXT_PORT_NO_LISTEN = lws.ContextPortNoListen
 
 // LWS_US_PER_SEC is microseconds per second, for sul and timer arithmetic.
 const LWS_US_PER_SEC = 1000000
+
+// LWS_USEC_PER_SEC is the same, under the name lws-timeout-timer.h uses.
+const LWS_USEC_PER_SEC = LWS_US_PER_SEC

@@ -403,3 +403,36 @@ func TestStalledPeerStopsWriteable(t *testing.T) {
 	}
 	c.CloseNow()
 }
+
+// With LWS_SERVER_OPTION_VALIDATE_UTF8, text that is not UTF-8 closes the
+// connection with 1007 and is not delivered; without it, it is delivered
+// as it came, as lws does.
+func TestValidateUTF8(t *testing.T) {
+	for _, validate := range []bool{true, false} {
+		rec := newRecorder()
+		info := ContextCreationInfo{Protocols: []Protocol{recordingProtocol("p", rec, echoHandlers())}}
+		if validate {
+			info.Options = ServerOptionValidateUTF8
+		}
+		s := startServer(t, info)
+		c := dial(t, s.url, "p")
+		ctx, cancel := context.WithTimeout(context.Background(), waitBound)
+		if err := c.Write(ctx, websocket.MessageText, []byte("ok \xff\xfe bad")); err != nil {
+			t.Fatal(err)
+		}
+		_, b, err := c.Read(ctx)
+		cancel()
+		if validate {
+			if websocket.CloseStatus(err) != websocket.StatusInvalidFramePayloadData {
+				t.Fatalf("validating: got %q %v, want close 1007", b, err)
+			}
+			if ev := rec.waitEvent(t, "p LWS_CALLBACK_CLOSED"); contains(ev, `p LWS_CALLBACK_RECEIVE "ok \xff\xfe bad"`) {
+				t.Fatal("invalid text was delivered")
+			}
+		} else if err != nil || string(b) != "ok \xff\xfe bad" {
+			t.Fatalf("not validating: got %q %v", b, err)
+		}
+		c.CloseNow()
+		s.stop()
+	}
+}

@@ -26,6 +26,8 @@ func (w *Wsi) readLoop() {
 	size := w.protocol.rxBufferSize()
 	cur := make([]byte, size)
 	next := make([]byte, size)
+	validate := w.vh.options&ServerOptionValidateUTF8 != 0
+	poisoned := false // invalid UTF-8 seen: the close is under way
 	for {
 		var typ websocket.MessageType
 		var r io.Reader
@@ -37,6 +39,7 @@ func (w *Wsi) readLoop() {
 		// whether it is the message's last.
 		n, rerr := io.ReadFull(r, cur)
 		first := true
+		var text utf8Check
 		for {
 			final := rerr != nil
 			var m int
@@ -48,7 +51,13 @@ func (w *Wsi) readLoop() {
 				err = rerr
 				return
 			}
-			if n > 0 || first {
+			if validate && typ == websocket.MessageText && !poisoned && !text.ok(cur[:n], final) {
+				// As lws with VALIDATE_UTF8: close 1007, deliver
+				// nothing more, read on until the peer answers.
+				poisoned = true
+				w.ctx.post(w.invalidPayload)
+			}
+			if (n > 0 || first) && !poisoned {
 				chunk, isFirst, isFinal, left := cur[:n], first, final, m
 				if !w.ctx.post(func() { w.deliver(chunk, typ == websocket.MessageBinary, isFirst, isFinal, left) }) {
 					return
@@ -65,6 +74,16 @@ func (w *Wsi) readLoop() {
 			n = m
 		}
 	}
+}
+
+// invalidPayload closes a connection that sent text which is not UTF-8.
+func (w *Wsi) invalidPayload() {
+	if w.state != stateEstablished {
+		return
+	}
+	Notice("lws: %s: invalid UTF-8 in a text message, closing", w.protocol.Name)
+	w.closeStatus, w.closeReason = CloseStatusInvalidPayload, nil
+	w.closeGraceful()
 }
 
 // waitToken blocks until the service goroutine lets the reader go on. It

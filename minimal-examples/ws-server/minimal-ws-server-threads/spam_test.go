@@ -1,0 +1,194 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+)
+
+// spamMsg is a parsed producer message.
+type spamMsg struct {
+	tid, index int
+	at         time.Time
+}
+
+func parse(t *testing.T, msgs []received) []spamMsg {
+	t.Helper()
+	out := make([]spamMsg, 0, len(msgs))
+	for _, m := range msgs {
+		var p spamMsg
+		if _, err := fmt.Sscanf(m.text, "myconfig: tid: %d, msg: %d", &p.tid, &p.index); err != nil {
+			t.Fatalf("unexpected message %q: %v", m.text, err)
+		}
+		p.at = m.at
+		out = append(out, p)
+	}
+	return out
+}
+
+// byTid splits the messages by producer, keeping their order.
+func byTid(msgs []spamMsg) map[int][]spamMsg {
+	m := map[int][]spamMsg{}
+	for _, p := range msgs {
+		m[p.tid] = append(m[p.tid], p)
+	}
+	return m
+}
+
+// atLeast is a condition: n messages from each of the two producers.
+func atLeast(t *testing.T, n int) func([]received) bool {
+	return func(msgs []received) bool {
+		per := byTid(parse(t, msgs))
+		return len(per[1]) >= n && len(per[2]) >= n
+	}
+}
+
+func TestProducersReachEveryClient(t *testing.T) {
+	s := startServer(t)
+	a, b := dial(t, s), dial(t, s)
+
+	const n = 10
+	for name, cl := range map[string]*client{"a": a, "b": b} {
+		msgs := parse(t, cl.waitFor(t, "10 messages from each producer", atLeast(t, n)))
+		for tid, ms := range byTid(msgs) {
+			if tid != 1 && tid != 2 {
+				t.Fatalf("client %s: message from producer %d", name, tid)
+			}
+			// In order, none lost: the ring has room to spare for
+			// clients that keep reading.
+			for i := 1; i < len(ms); i++ {
+				if ms[i].index != ms[i-1].index+1 {
+					t.Fatalf("client %s, producer %d: message %d after %d", name, tid, ms[i].index, ms[i-1].index)
+				}
+			}
+			// About ten a second: the producer waits 100 ms after
+			// each message, so n of them span at least (n-1) waits.
+			// Arrival jitter is allowed for below; the upper bound is
+			// the wait bound.
+			span := ms[n-1].at.Sub(ms[0].at)
+			if floor := time.Duration(n-1) * spamInterval * 8 / 10; span < floor {
+				t.Fatalf("client %s, producer %d: %d messages in %v, faster than 10 Hz", name, tid, n, span)
+			}
+		}
+	}
+
+	// Both see one stream: where they overlap, it is the same.
+	ma, _ := a.received()
+	mb, _ := b.received()
+	k := 0
+	for k < len(ma) && ma[k].text != mb[0].text {
+		k++
+	}
+	for i := 0; k+i < len(ma) && i < len(mb); i++ {
+		if ma[k+i].text != mb[i].text {
+			t.Fatalf("clients diverge: %q vs %q", ma[k+i].text, mb[i].text)
+		}
+	}
+	if k == len(ma) {
+		t.Fatalf("b's first message %q never reached a", mb[0].text)
+	}
+}
+
+// idleCounter counts, per producer, the attempts made with nobody
+// connected, from spamHook.
+type idleCounter struct {
+	mu     sync.Mutex
+	idle   map[int]int
+	notify chan struct{}
+}
+
+func hookSpam(t *testing.T) *idleCounter {
+	c := &idleCounter{idle: map[int]int{}, notify: make(chan struct{}, 1)}
+	spamHook = func(whoami int, made bool) {
+		if made {
+			return
+		}
+		c.mu.Lock()
+		c.idle[whoami]++
+		c.mu.Unlock()
+		select {
+		case c.notify <- struct{}{}:
+		default:
+		}
+	}
+	t.Cleanup(func() { spamHook = nil })
+	return c
+}
+
+// waitIdle waits until each producer has skipped n more attempts than in
+// from.
+func (c *idleCounter) waitIdle(t *testing.T, from map[int]int, n int) {
+	t.Helper()
+	deadline := time.After(waitBound)
+	for {
+		c.mu.Lock()
+		done := c.idle[1]-from[1] >= n && c.idle[2]-from[2] >= n
+		c.mu.Unlock()
+		if done {
+			return
+		}
+		select {
+		case <-c.notify:
+		case <-deadline:
+			t.Fatalf("producers did not idle %d times", n)
+		}
+	}
+}
+
+func (c *idleCounter) snapshot() map[int]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return map[int]int{1: c.idle[1], 2: c.idle[2]}
+}
+
+// With nobody connected the producers make nothing, so a client that
+// comes back finds the numbering where it left it.
+func TestNothingMadeWhileNobodyConnected(t *testing.T) {
+	idle := hookSpam(t) // before the server: its producers read the hook
+	s := startServer(t)
+
+	a := dial(t, s)
+	per := byTid(parse(t, a.waitFor(t, "3 messages from each producer", atLeast(t, 3))))
+	last := map[int]int{1: per[1][len(per[1])-1].index, 2: per[2][len(per[2])-1].index}
+	a.close(t)
+
+	const skipped = 5
+	idle.waitIdle(t, idle.snapshot(), skipped)
+
+	b := dial(t, s)
+	per = byTid(parse(t, b.waitFor(t, "a message from each producer", atLeast(t, 1))))
+	for tid := 1; tid <= 2; tid++ {
+		// A message or two may have been made for a as it went.
+		if got := per[tid][0].index; got <= last[tid] || got > last[tid]+3 {
+			t.Fatalf("producer %d: b starts at %d, a stopped at %d and %d attempts were skipped",
+				tid, got, last[tid], skipped)
+		}
+	}
+}
+
+// Destroy stops and joins both producers: run returns with no goroutine
+// of the example left.
+func TestProducersJoinedAtDestroy(t *testing.T) {
+	s := startServer(t)
+	a := dial(t, s)
+	a.waitFor(t, "a message from each producer", atLeast(t, 1))
+
+	if code := s.stop(t); code != 0 {
+		t.Fatalf("exit %d after SIGINT", code)
+	}
+	for _, line := range []string{"thread_spam 1 exiting", "thread_spam 2 exiting"} {
+		if s.log.count(line) != 1 {
+			t.Fatalf("no %q before run returned; log:\n%s", line, s.log)
+		}
+	}
+	// The server closed the connection, which ends the client's reader.
+	select {
+	case <-a.done:
+	case <-time.After(waitBound):
+		t.Fatal("connection still open after the server stopped")
+	}
+	goleak.VerifyNone(t)
+}
