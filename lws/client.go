@@ -75,7 +75,7 @@ func ClientConnect(info *ClientConnectInfo) *Wsi {
 	if info.Pwsi != nil {
 		*info.Pwsi = w
 	}
-	vh.protocols[0].Callback(w, CallbackWSICreate, w.user, nil, 0)
+	w.call(&vh.protocols[0], CallbackWSICreate, w.user, nil, 0)
 	vh.connecting++
 	u := "ws://" + net.JoinHostPort(info.Address, strconv.Itoa(info.Port)) + pathOrRoot(info.Path)
 	opts := &websocket.DialOptions{Host: info.Host, HTTPHeader: http.Header{}}
@@ -168,9 +168,9 @@ func (w *Wsi) connectionError(msg string) {
 		return
 	}
 	w.state = stateClosed
-	w.protocol.Callback(w, CallbackClientConnectionError, w.user, msg, len(msg))
+	w.call(w.protocol, CallbackClientConnectionError, w.user, msg, len(msg))
 	w.clearPwsi()
-	w.vh.protocols[0].Callback(w, CallbackWSIDestroy, w.user, nil, 0)
+	w.call(&w.vh.protocols[0], CallbackWSIDestroy, w.user, nil, 0)
 }
 
 func (w *Wsi) clearPwsi() {

@@ -22,7 +22,7 @@ func (w *Wsi) CloseReason(status CloseStatus, reason []byte) {
 // callUser runs the wsi's protocol callback and closes the wsi when it
 // returns non-zero, as lws's service does.
 func (w *Wsi) callUser(reason CallbackReason, in any, n int) int {
-	r := w.protocol.Callback(w, reason, w.user, in, n)
+	r := w.call(w.protocol, reason, w.user, in, n)
 	if r != 0 && w.state == stateEstablished {
 		w.closeGraceful()
 	}
@@ -77,7 +77,7 @@ func (w *Wsi) dropProtocol(by string) {
 		return
 	}
 	w.toldDrop = true
-	w.protocol.Callback(w, w.role(CallbackWSServerDropProtocol, CallbackWSClientDropProtocol), w.user, by, len(by))
+	w.call(w.protocol, w.role(CallbackWSServerDropProtocol, CallbackWSClientDropProtocol), w.user, by, len(by))
 }
 
 // kill cuts the TCP connection; the reader sees it and reports the end.
@@ -116,7 +116,7 @@ func (w *Wsi) ended(err error) {
 	if w.state == stateEstablished {
 		if ce := (websocket.CloseError{}); errors.As(err, &ce) {
 			payload := closePayload(CloseStatus(ce.Code), ce.Reason)
-			w.protocol.Callback(w, CallbackWSPeerInitiatedClose, w.user, payload, len(payload))
+			w.call(w.protocol, CallbackWSPeerInitiatedClose, w.user, payload, len(payload))
 		}
 	}
 	w.state = stateClosing
@@ -130,13 +130,13 @@ func (w *Wsi) ended(err error) {
 				h.WsiClosing(w)
 			}
 		}
-		w.protocol.Callback(w, w.role(CallbackClosed, CallbackClientClosed), w.user, nil, 0)
+		w.call(w.protocol, w.role(CallbackClosed, CallbackClientClosed), w.user, nil, 0)
 	}
 	w.clearPwsi()
 	delete(w.vh.live, w)
 	w.state = stateClosed
 	p0 := &w.vh.protocols[0]
-	p0.Callback(w, CallbackWSIDestroy, w.user, nil, 0)
+	w.call(p0, CallbackWSIDestroy, w.user, nil, 0)
 }
 
 func closePayload(status CloseStatus, reason string) []byte {
@@ -146,4 +146,16 @@ func closePayload(status CloseStatus, reason string) []byte {
 	b := make([]byte, 2, 2+len(reason))
 	b[0], b[1] = byte(status>>8), byte(status)
 	return append(b, reason...)
+}
+
+// Close closes the wsi as a callback returning -1 after CloseReason would
+// (a Go addition, for code that decides outside a callback of this wsi,
+// such as the threadpool when a task panicked). Service goroutine only.
+func (w *Wsi) Close(status CloseStatus, reason []byte) {
+	w.assertOnLoop("lws_wsi_close")
+	if w.state != stateEstablished {
+		return
+	}
+	w.CloseReason(status, reason)
+	w.closeGraceful()
 }

@@ -35,6 +35,11 @@ type ContextCreationInfo struct {
 	// TimeoutSecs bounds the close handshake; 0 means 5, as in lws.
 	TimeoutSecs int
 
+	// NoPanicRecovery, a Go addition, lets a panic in a callback crash
+	// the program, as a fault in C would. By default golws recovers it,
+	// logs it at ERR and closes that connection with 1011.
+	NoPanicRecovery bool
+
 	// SendBufferLimit bounds the bytes of frames a wsi may have queued
 	// behind the one being sent; past it Write fails and the wsi is
 	// closed. 0 means DefaultSendBufferLimit. Go addition.
@@ -81,6 +86,7 @@ type Context struct {
 
 	timeoutSecs int
 	sendLimit   int
+	noRecover   bool
 
 	hooks []*Hooks
 
@@ -136,6 +142,7 @@ func CreateContext(info *ContextCreationInfo) (*Context, error) {
 		user:        info.User,
 		timeoutSecs: info.TimeoutSecs,
 		sendLimit:   info.SendBufferLimit,
+		noRecover:   info.NoPanicRecovery,
 		dying:       make(chan struct{}),
 	}
 	if c.timeoutSecs <= 0 {

@@ -51,6 +51,11 @@
 //
 // # DEVIATIONS
 //
+//   - A panic in a callback does not take the process down: it is logged at
+//     ERR with its stack, the callback counts as having returned -1, and a
+//     connection whose callback panicked is closed with 1011. A fault in C
+//     would crash the server for every client; a Go library should not.
+//     ContextCreationInfo.NoPanicRecovery restores crash-fast behaviour.
 //   - LWS_WRITE_PONG is refused (-1): coder/websocket answers pings itself
 //     and has no way to send an unsolicited pong.
 //   - HTTP callbacks cannot write a response yet: a URL no mount serves goes

@@ -40,7 +40,7 @@ func (vh *Vhost) serveCallbackHTTP(rw http.ResponseWriter, r *http.Request) {
 	ok := vh.ctx.call(r.Context().Done(), func() {
 		p := &vh.protocols[0]
 		w := &Wsi{ctx: vh.ctx, vh: vh, protocol: p, peer: peerIP(r.RemoteAddr), state: stateNone}
-		ret = p.Callback(w, CallbackHTTP, p.newSessionData(), path, len(path))
+		ret = w.call(p, CallbackHTTP, p.newSessionData(), path, len(path))
 	})
 	if !ok || ret != 0 {
 		dropRequest(rw)

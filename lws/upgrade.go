@@ -84,11 +84,11 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 	accepted := false
 	ok := vh.ctx.call(r.Context().Done(), func() {
 		w.user = p.newSessionData()
-		vh.protocols[0].Callback(w, CallbackWSICreate, w.user, nil, 0)
-		if p.Callback(w, CallbackFilterProtocolConnection, w.user, proto, len(proto)) != 0 {
+		w.call(&vh.protocols[0], CallbackWSICreate, w.user, nil, 0)
+		if w.call(p, CallbackFilterProtocolConnection, w.user, proto, len(proto)) != 0 {
 			Warn("User code denied connection: protocol=%s, peer=%s", p.Name, w.peer)
 			w.state = stateClosed
-			vh.protocols[0].Callback(w, CallbackWSIDestroy, w.user, nil, 0)
+			w.call(&vh.protocols[0], CallbackWSIDestroy, w.user, nil, 0)
 			return
 		}
 		accepted = true

@@ -202,7 +202,7 @@ func (vh *Vhost) initProtocols() error {
 	for i := range vh.protocols {
 		p := &vh.protocols[i]
 		w := vh.protocolWsi(p)
-		if p.Callback(w, CallbackProtocolInit, nil, vh.pvoFor(p.Name), 0) != 0 {
+		if w.call(p, CallbackProtocolInit, nil, vh.pvoFor(p.Name), 0) != 0 {
 			vh.destroyProtocols()
 			return fmt.Errorf("lws: protocol %q failed PROTOCOL_INIT", p.Name)
 		}
@@ -218,7 +218,7 @@ func (vh *Vhost) destroyProtocols() {
 		}
 		vh.protocolsInited[i] = false
 		p := &vh.protocols[i]
-		p.Callback(vh.protocolWsi(p), CallbackProtocolDestroy, nil, nil, 0)
+		vh.protocolWsi(p).call(p, CallbackProtocolDestroy, nil, nil, 0)
 	}
 }
 
@@ -232,7 +232,7 @@ func (vh *Vhost) protocolWsi(p *Protocol) *Wsi {
 func (vh *Vhost) broadcast(reason CallbackReason, in any, n int) {
 	for i := range vh.protocols {
 		p := &vh.protocols[i]
-		p.Callback(vh.protocolWsi(p), reason, nil, in, n)
+		vh.protocolWsi(p).call(p, reason, nil, in, n)
 	}
 }
 

@@ -150,6 +150,11 @@
 //     of another context.
 //   - Names are cut to 31 bytes on a rune boundary; C's buffer keeps 30.
 //     C format verbs (%lu, %u ...) are accepted.
+//   - A panic in a task function or a cleanup does not crash the process
+//     (unless the context has NoPanicRecovery): it is logged at ERR with
+//     its stack, the task ends as STOPPED, and its connection is closed
+//     with 1011 from the service goroutine. In C a fault on a worker
+//     thread takes every connection down.
 //   - Log lines other than the NOTICE "lws_threadpool_enqueue: queue
 //     reached limit N" are golws's own, mostly at THREAD level; workers
 //     leaving are not NOTICEs.

@@ -82,16 +82,26 @@ func eventWaitCancelled(ctx *lws.Context) {
 				wsis = append(wsis, t.wsi)
 			}
 		}
+		var panicked []*lws.Wsi
 		for _, t := range tp.done {
-			if t.wsi != nil {
-				wsis = append(wsis, t.wsi)
+			if t.wsi == nil {
+				continue
 			}
+			if t.panicked && !t.panicClosed {
+				t.panicClosed = true
+				panicked = append(panicked, t.wsi)
+				continue
+			}
+			wsis = append(wsis, t.wsi)
 		}
 		tp.mu.Unlock()
 		// Outside the lock: the pool lock is never held across a call
 		// into lws.
 		for _, w := range wsis {
 			tp.writable(w)
+		}
+		for _, w := range panicked {
+			w.Close(lws.CloseStatusUnexpectedCondition, nil)
 		}
 	}
 }

@@ -47,6 +47,7 @@ type Threadpool struct {
 	maxQueue    int
 	syncTimeout time.Duration
 	syncRetries int
+	recovers    bool // recover panics in tasks and cleanups (the context's choice)
 
 	// writable asks for WRITEABLE on a wsi from the service goroutine;
 	// (*lws.Wsi).CallbackOnWritable except in this package's benchmarks,
@@ -90,6 +91,7 @@ func Create(ctx *lws.Context, args *CreateArgs, format string, a ...any) *Thread
 		maxQueue:    args.MaxQueueDepth,
 		syncTimeout: args.SyncTimeout,
 		syncRetries: args.SyncRetries,
+		recovers:    ctx.RecoversPanics(),
 		writable:    func(w *lws.Wsi) { w.CallbackOnWritable() },
 		destroyed:   make(chan struct{}),
 		onWorker:    make([]*Task, args.Threads),

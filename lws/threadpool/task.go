@@ -1,6 +1,7 @@
 package threadpool
 
 import (
+	"runtime/debug"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -60,6 +61,9 @@ type Task struct {
 	wake   chan struct{}
 	inDone bool // on tp.done
 	reaped bool // taken off every list; Cleanup called or being called
+	// panicked: the task function panicked; its wsi is to be closed with
+	// 1011 by the service goroutine, which sets panicClosed when it does.
+	panicked, panicClosed bool
 
 	created, acquired, ended, entered time.Time
 	accRun, accSync                   time.Duration
@@ -203,9 +207,17 @@ func (tp *Threadpool) reapDoneLocked(t *Task) {
 // runCleanup calls t's Cleanup. Never under tp.mu: a Cleanup may call
 // back into the pool.
 func runCleanup(t *Task) {
-	if t.cleanup != nil {
-		t.cleanup(t.wsi, t.user)
+	if t.cleanup == nil {
+		return
 	}
+	if t.tp.recovers {
+		defer func() {
+			if v := recover(); v != nil {
+				lws.Err("lws_threadpool: %s: panic in cleanup of task %s: %v\n%s", t.tp.name, t.name, v, debug.Stack())
+			}
+		}()
+	}
+	t.cleanup(t.wsi, t.user)
 }
 
 func runCleanups(ts []*Task) {

@@ -1,6 +1,7 @@
 package threadpool
 
 import (
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -61,10 +62,13 @@ func (tp *Threadpool) runLocked(t *Task, timer *time.Timer) {
 		tp.mu.Unlock()
 
 		start := time.Now()
-		ret := t.fn(t.user, st)
+		ret, panicked := tp.callTask(t, st)
 		took := time.Since(start)
 
 		tp.mu.Lock()
+		if panicked {
+			t.panicked = true
+		}
 		t.accRun += took
 		if ret&ReturnFlagOutlive != 0 {
 			t.outlive = true
@@ -85,6 +89,22 @@ func (tp *Threadpool) runLocked(t *Task, timer *time.Timer) {
 			return
 		}
 	}
+}
+
+// callTask runs the task function once. Unless the context was made with
+// NoPanicRecovery, a panic is logged at ERR with its stack and the task
+// ends as STOPPED; the service goroutine then closes its connection with
+// 1011 (see DEVIATIONS).
+func (tp *Threadpool) callTask(t *Task, st TaskStatus) (ret TaskReturn, panicked bool) {
+	if tp.recovers {
+		defer func() {
+			if v := recover(); v != nil {
+				lws.Err("lws_threadpool: %s: panic in task %s: %v\n%s", tp.name, t.name, v, debug.Stack())
+				ret, panicked = ReturnStopped, true
+			}
+		}()
+	}
+	return t.fn(t.user, st), false
 }
 
 // endLocked moves a task its worker is done with to the done list, or
