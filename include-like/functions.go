@@ -170,19 +170,41 @@ func Lws_callback_http_dummy(wsi *Lws, reason Lws_callback_reasons, user, in any
 	return lws.CallbackHTTPDummy(wsi, reason, user, in, n)
 }
 
-// The lwsl_* logging macros.
-func Lwsl_err(format string, a ...any)     { lws.Err(format, a...) }
-func Lwsl_warn(format string, a ...any)    { lws.Warn(format, a...) }
-func Lwsl_notice(format string, a ...any)  { lws.Notice(format, a...) }
-func Lwsl_info(format string, a ...any)    { lws.Info(format, a...) }
-func Lwsl_debug(format string, a ...any)   { lws.Debug(format, a...) }
-func Lwsl_parser(format string, a ...any)  { lws.Parser(format, a...) }
-func Lwsl_header(format string, a ...any)  { lws.Header(format, a...) }
-func Lwsl_ext(format string, a ...any)     { lws.Ext(format, a...) }
-func Lwsl_client(format string, a ...any)  { lws.Client(format, a...) }
+// Lwsl_err is lwsl_err: lws.Err.
+func Lwsl_err(format string, a ...any) { lws.Err(format, a...) }
+
+// Lwsl_warn is lwsl_warn: lws.Warn.
+func Lwsl_warn(format string, a ...any) { lws.Warn(format, a...) }
+
+// Lwsl_notice is lwsl_notice: lws.Notice.
+func Lwsl_notice(format string, a ...any) { lws.Notice(format, a...) }
+
+// Lwsl_info is lwsl_info: lws.Info.
+func Lwsl_info(format string, a ...any) { lws.Info(format, a...) }
+
+// Lwsl_debug is lwsl_debug: lws.Debug.
+func Lwsl_debug(format string, a ...any) { lws.Debug(format, a...) }
+
+// Lwsl_parser is lwsl_parser: lws.Parser.
+func Lwsl_parser(format string, a ...any) { lws.Parser(format, a...) }
+
+// Lwsl_header is lwsl_header: lws.Header.
+func Lwsl_header(format string, a ...any) { lws.Header(format, a...) }
+
+// Lwsl_ext is lwsl_ext: lws.Ext.
+func Lwsl_ext(format string, a ...any) { lws.Ext(format, a...) }
+
+// Lwsl_client is lwsl_client: lws.Client.
+func Lwsl_client(format string, a ...any) { lws.Client(format, a...) }
+
+// Lwsl_latency is lwsl_latency: lws.Latency.
 func Lwsl_latency(format string, a ...any) { lws.Latency(format, a...) }
-func Lwsl_user(format string, a ...any)    { lws.User(format, a...) }
-func Lwsl_thread(format string, a ...any)  { lws.Thread(format, a...) }
+
+// Lwsl_user is lwsl_user: lws.User.
+func Lwsl_user(format string, a ...any) { lws.User(format, a...) }
+
+// Lwsl_thread is lwsl_thread: lws.Thread.
+func Lwsl_thread(format string, a ...any) { lws.Thread(format, a...) }
 
 func b2i(b bool) int {
 	if b {

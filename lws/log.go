@@ -45,20 +45,41 @@ func LogToSlog(l *slog.Logger) {
 // LogVisible reports whether lines of level are emitted (lwsl_visible).
 func LogVisible(level int) bool { return logs.Enabled(level) }
 
-// Logging functions, one per lwsl_* macro. format takes C printf verbs as
-// well as Go's, so that ported format strings work unchanged.
-func Err(format string, a ...any)     { logs.Logf(logs.Err, format, a...) }
-func Warn(format string, a ...any)    { logs.Logf(logs.Warn, format, a...) }
-func Notice(format string, a ...any)  { logs.Logf(logs.Notice, format, a...) }
-func Info(format string, a ...any)    { logs.Logf(logs.Info, format, a...) }
-func Debug(format string, a ...any)   { logs.Logf(logs.Debug, format, a...) }
-func Parser(format string, a ...any)  { logs.Logf(logs.Parser, format, a...) }
-func Header(format string, a ...any)  { logs.Logf(logs.Header, format, a...) }
-func Ext(format string, a ...any)     { logs.Logf(logs.Ext, format, a...) }
-func Client(format string, a ...any)  { logs.Logf(logs.Client, format, a...) }
+// Err logs at ERR (lwsl_err); format takes C printf verbs as well as Go's.
+func Err(format string, a ...any) { logs.Logf(logs.Err, format, a...) }
+
+// Warn logs at WARN (lwsl_warn); format takes C printf verbs as well as Go's.
+func Warn(format string, a ...any) { logs.Logf(logs.Warn, format, a...) }
+
+// Notice logs at NOTICE (lwsl_notice); format takes C printf verbs as well as Go's.
+func Notice(format string, a ...any) { logs.Logf(logs.Notice, format, a...) }
+
+// Info logs at INFO (lwsl_info); format takes C printf verbs as well as Go's.
+func Info(format string, a ...any) { logs.Logf(logs.Info, format, a...) }
+
+// Debug logs at DEBUG (lwsl_debug); format takes C printf verbs as well as Go's.
+func Debug(format string, a ...any) { logs.Logf(logs.Debug, format, a...) }
+
+// Parser logs at PARSER (lwsl_parser); format takes C printf verbs as well as Go's.
+func Parser(format string, a ...any) { logs.Logf(logs.Parser, format, a...) }
+
+// Header logs at HEADER (lwsl_header); format takes C printf verbs as well as Go's.
+func Header(format string, a ...any) { logs.Logf(logs.Header, format, a...) }
+
+// Ext logs at EXT (lwsl_ext); format takes C printf verbs as well as Go's.
+func Ext(format string, a ...any) { logs.Logf(logs.Ext, format, a...) }
+
+// Client logs at CLIENT (lwsl_client); format takes C printf verbs as well as Go's.
+func Client(format string, a ...any) { logs.Logf(logs.Client, format, a...) }
+
+// Latency logs at LATENCY (lwsl_latency); format takes C printf verbs as well as Go's.
 func Latency(format string, a ...any) { logs.Logf(logs.Latency, format, a...) }
-func User(format string, a ...any)    { logs.Logf(logs.User, format, a...) }
-func Thread(format string, a ...any)  { logs.Logf(logs.Thread, format, a...) }
+
+// User logs at USER (lwsl_user); format takes C printf verbs as well as Go's.
+func User(format string, a ...any) { logs.Logf(logs.User, format, a...) }
+
+// Thread logs at THREAD (lwsl_thread); format takes C printf verbs as well as Go's.
+func Thread(format string, a ...any) { logs.Logf(logs.Thread, format, a...) }
 
 // Snprintf formats like fmt.Sprintf and accepts C printf verbs too (%u,
 // %lu, %llu, %zu ...), as lws_snprintf would; Go has no buffer to bound, so
