@@ -18,9 +18,10 @@ test: deps
 deps:
 	@./scripts/deps.sh
 
-## bench: the Go benchmarks, with allocations
+## bench: Go benchmarks with golws/baseline ratios, then the load matrix
+## against plain coder/websocket (BENCH_ARGS=--idle-big=10000 adds 10k idle)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	GO=$(GO) ./scripts/bench.sh $(BENCH_ARGS)
 
 ## lint: go vet and staticcheck
 lint:

@@ -21,33 +21,36 @@ import (
 //   - the pool is finishing: the next call sees STOPPING;
 //   - SyncRetries waits of SyncTimeout each passed: the task is detached
 //     and ends STOPPED.
-func (tp *Threadpool) syncLocked(t *Task, timer *time.Timer) {
-	t.setStatus(StatusSyncing)
+//
+// now is when the task returned SYNC; syncLocked returns when the wait
+// ended, so the caller needs no clock reading of its own.
+//
+// The worker's timer is armed lazily: a wake does not stop it, and when it
+// fires the wait checks how long this SYNC has really waited, so a SYNC
+// answered in microseconds costs no timer operation.
+func (tp *Threadpool) syncLocked(t *Task, timer *lazyTimer, now time.Time) (ended time.Time) {
+	t.status, t.entered = StatusSyncing, now
 	if t.wake == nil {
 		t.wake = make(chan struct{}, 1)
 	}
 	t.drainWake()
-	start := t.entered
+	start := now
 	defer func() {
 		t.drainWake()
-		t.accSync += time.Since(start)
+		ended = time.Now()
+		t.accSync += ended.Sub(start)
+		t.entered = ended
 	}()
 	if lws.LogVisible(lws.LogDebug) {
 		lws.Debug("lws_threadpool_worker: %s: task %s waits in SYNC", tp.name, t.name)
 	}
 
 	wake := t.wake // read under the lock, for the wait outside it
+	waitStart := start
 	for tries := 0; ; {
 		tp.mu.Unlock()
 		tp.ctx.CancelService()
-		timer.Reset(tp.syncTimeout)
-		timedOut := false
-		select {
-		case <-wake:
-		case <-timer.C:
-			timedOut = true
-		}
-		timer.Stop()
+		timedOut := tp.waitWake(wake, timer, waitStart)
 		tp.mu.Lock()
 
 		switch {
@@ -75,8 +78,53 @@ func (tp *Threadpool) syncLocked(t *Task, timer *time.Timer) {
 			}
 		}
 		// Timed out with retries left: ask for WRITEABLE again.
+		waitStart = time.Now()
 	}
 }
+
+// waitWake waits for the task's wake or until SyncTimeout has passed since
+// since. The worker's timer may have been armed by an earlier wait; it is
+// re-armed only when it fires early or is not armed at all.
+func (tp *Threadpool) waitWake(wake chan struct{}, timer *lazyTimer, since time.Time) (timedOut bool) {
+	timer.ensure(tp.syncTimeout)
+	for {
+		select {
+		case <-wake:
+			return false
+		case <-timer.C():
+			timer.fired()
+			if left := tp.syncTimeout - time.Since(since); left > 0 {
+				timer.ensure(left)
+				continue
+			}
+			return true
+		}
+	}
+}
+
+// lazyTimer is a worker's SYNC timer, left running across waits.
+type lazyTimer struct {
+	t     *time.Timer
+	armed bool
+}
+
+func newLazyTimer() *lazyTimer {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return &lazyTimer{t: t}
+}
+
+func (l *lazyTimer) C() <-chan time.Time { return l.t.C }
+
+// ensure arms the timer for d unless it is already armed.
+func (l *lazyTimer) ensure(d time.Duration) {
+	if !l.armed {
+		l.t.Reset(d)
+		l.armed = true
+	}
+}
+
+func (l *lazyTimer) fired() { l.armed = false }
 
 // TaskSync answers a task waiting in StatusSyncing
 // (lws_threadpool_task_sync): stop 0 lets it go on, stop 1 makes it end as
@@ -102,10 +150,13 @@ func TaskSync(task *Task, stop int) {
 	switch {
 	case task.reaped:
 	case task.status == StatusSyncing:
+		// The state leaves SYNCING here, under the lock (no second
+		// WRITEABLE can see it again); its timestamp is set by the
+		// worker when it wakes, which saves a clock reading per SYNC.
 		if stop != 0 {
-			task.setStatus(StatusStopping)
+			task.status = StatusStopping
 		} else {
-			task.setStatus(StatusRunning)
+			task.status = StatusRunning
 		}
 		task.wakeLocked()
 	case stop == 0:

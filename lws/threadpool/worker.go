@@ -15,8 +15,7 @@ func (tp *Threadpool) worker(idx int) {
 	defer tp.wg.Done()
 	defer tp.alive.Add(-1)
 	// One timer per worker serves all its SYNC waits.
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
+	timer := newLazyTimer()
 
 	tp.mu.Lock()
 	for {
@@ -51,7 +50,11 @@ func (tp *Threadpool) worker(idx int) {
 
 // runLocked calls the task until it is no longer StatusRunning. tp.mu is
 // held on entry and on return, and released around every call.
-func (tp *Threadpool) runLocked(t *Task, timer *time.Timer) {
+func (tp *Threadpool) runLocked(t *Task, timer *lazyTimer) {
+	// One clock reading per call and one per SYNC wake serve both Dump's
+	// accounting and the state timestamps: on a hot SYNC loop the clock is
+	// a measurable share of the cost.
+	start := time.Now()
 	for {
 		// A task is told to wind down when the pool is finishing or it
 		// lost its wsi (unless it is Async: then it does not care).
@@ -61,15 +64,15 @@ func (tp *Threadpool) runLocked(t *Task, timer *time.Timer) {
 		st := t.status
 		tp.mu.Unlock()
 
-		start := time.Now()
 		ret, panicked := tp.callTask(t, st)
-		took := time.Since(start)
+		now := time.Now()
 
 		tp.mu.Lock()
 		if panicked {
 			t.panicked = true
 		}
-		t.accRun += took
+		t.accRun += now.Sub(start)
+		start = now
 		if ret&ReturnFlagOutlive != 0 {
 			t.outlive = true
 		}
@@ -78,7 +81,7 @@ func (tp *Threadpool) runLocked(t *Task, timer *time.Timer) {
 			// Only a running task with a wsi has someone to sync with;
 			// a STOPPING task is on its way out.
 			if t.status == StatusRunning && t.wsi != nil {
-				tp.syncLocked(t, timer)
+				start = tp.syncLocked(t, timer, now)
 			}
 		case ReturnFinished:
 			t.setStatus(StatusFinished)

@@ -32,6 +32,8 @@ type Options struct {
 	// with a queue deep enough for every connection.
 	Msgs    int
 	Threads int
+
+	CPUProfile string // --cpuprofile FILE (Go addition): pprof CPU profile of the run
 }
 
 // ParseArgs reads lws's switches (-d, --help) and golws's additions
@@ -47,6 +49,7 @@ func ParseArgs(args []string, stderr io.Writer) (Options, error) {
 	fl.StringVar(&o.Iface, "iface", "", "interface name or address to bind (default: all)")
 	fl.IntVar(&o.Msgs, "msgs", 0, "perf variant: messages per task, one per SYNC, no sleep")
 	fl.IntVar(&o.Threads, "threads", 3, "perf variant: threadpool size")
+	fl.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fl.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: minimal-ws-server-threadpool [-d <log mask>] [--port N] [--origin DIR] [--iface IF]\n")
 		fl.PrintDefaults()
@@ -79,6 +82,14 @@ func Main(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready cha
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	if o.CPUProfile != "" {
+		stop, err := startCPUProfile(o.CPUProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer stop()
 	}
 	Lws_set_log_level(o.LogLevel, nil)
 	Lwsl_user("LWS minimal ws server + threadpool | visit http://localhost:%d", o.Port)
