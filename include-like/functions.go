@@ -222,3 +222,33 @@ func Lws_snprintf(format string, a ...any) string { return lws.Snprintf(format, 
 
 // Lws_client_connect_via_info is lws.ClientConnect.
 func Lws_client_connect_via_info(i *Lws_client_connect_info) *Lws { return lws.ClientConnect(i) }
+
+// Lws_get_urlarg_by_name_safe copies the value of query argument name
+// ("name=" or "name") into buf with a NUL after it and returns its length;
+// -1 if absent, -2 if it does not fit, as lws does.
+func Lws_get_urlarg_by_name_safe(wsi *Lws, name string, buf []byte, n int) int {
+	v, ok := wsi.URLArg(name)
+	if !ok {
+		return -1
+	}
+	n = min(n, len(buf))
+	if len(v)+1 > n {
+		return -2
+	}
+	copy(buf, v)
+	buf[len(v)] = 0
+	return len(v)
+}
+
+// Lws_get_urlarg_by_name returns the value of query argument name, or ""
+// where C returns NULL (absent, or too long for n bytes with its NUL).
+func Lws_get_urlarg_by_name(wsi *Lws, name string, buf []byte, n int) string {
+	if l := Lws_get_urlarg_by_name_safe(wsi, name, buf, n); l >= 0 {
+		return string(buf[:l])
+	}
+	return ""
+}
+
+// Lws_get_library_version names the library, as lws_get_library_version
+// does for lws.
+func Lws_get_library_version() string { return lws.LibraryVersion }

@@ -136,8 +136,11 @@ func TestEstablishedFailure(t *testing.T) {
 	}
 }
 
-func TestNotAnUpgradeWithoutKey(t *testing.T) {
+// Without Sec-WebSocket-Key lws answers nothing and closes, after the
+// filter ran, logging NOTICE "hs0405 has failed the connection".
+func TestUpgradeWithoutKey(t *testing.T) {
 	rec := newRecorder()
+	logs := captureLogs(t, LogDefault)
 	s := startServer(t, ContextCreationInfo{Protocols: []Protocol{recordingProtocol("p", rec, nil)}})
 	addr := strings.TrimPrefix(s.url, "ws://")
 	nc, err := net.DialTimeout("tcp", addr, waitBound)
@@ -148,11 +151,45 @@ func TestNotAnUpgradeWithoutKey(t *testing.T) {
 	nc.SetDeadline(time.Now().Add(waitBound))
 	fmt.Fprintf(nc, "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n")
 	line, _ := bufio.NewReader(nc).ReadString('\n')
-	if !strings.HasPrefix(line, "HTTP/1.1 400") {
-		t.Fatalf("missing key: got %q, want a 400", line)
+	if line != "" {
+		t.Fatalf("missing key: got %q, want no response", line)
 	}
+	logs.waitLine(t, "N", "hs0405 has failed the connection")
 	ev := rec.waitEvent(t, "p LWS_CALLBACK_WSI_DESTROY")
 	if contains(ev, "p LWS_CALLBACK_ESTABLISHED") {
 		t.Fatalf("bad handshake reached ESTABLISHED: %q", ev)
 	}
+}
+
+// The request's headers and URL arguments are there until ESTABLISHED
+// returns, as lws keeps its header table that long.
+func TestRequestHeadersAndURLArgs(t *testing.T) {
+	rec := newRecorder()
+	look := func(w *Wsi, _ any, _ any) int {
+		v, ok := w.URLArg("mirror=")
+		rec.add("ua=%s uri=%s mirror=%s/%v", w.Header("User-Agent"), w.URI(), v, ok)
+		return 0
+	}
+	h := handlers{
+		CallbackFilterProtocolConnection: look,
+		CallbackEstablished:              look,
+		CallbackReceive:                  look,
+	}
+	s := startServer(t, ContextCreationInfo{Protocols: []Protocol{recordingProtocol("p", rec, h)}})
+	ctx, cancel := context.WithTimeout(context.Background(), waitBound)
+	defer cancel()
+	c, _, err := websocket.Dial(ctx, s.url+"/some/path?mirror=a%20b&x=1", &websocket.DialOptions{
+		Subprotocols: []string{"p"}, HTTPHeader: map[string][]string{"User-Agent": {"probe/1"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeText(t, c, "x")
+	ev := rec.waitEvent(t, `p LWS_CALLBACK_RECEIVE "x"`)
+	if n := count(ev, "ua=probe/1 uri=/some/path mirror=a b/true"); n != 2 {
+		t.Errorf("filter and established saw the request %d times: %q", n, ev)
+	}
+	if !contains(ev, "ua= uri= mirror=/false") {
+		t.Errorf("the request outlived ESTABLISHED: %q", ev)
+	}
+	c.CloseNow()
 }

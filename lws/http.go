@@ -39,7 +39,7 @@ func (vh *Vhost) serveCallbackHTTP(rw http.ResponseWriter, r *http.Request) {
 	ret := 0
 	ok := vh.ctx.call(r.Context().Done(), func() {
 		p := &vh.protocols[0]
-		w := &Wsi{ctx: vh.ctx, vh: vh, protocol: p, peer: peerIP(r.RemoteAddr), state: stateNone}
+		w := &Wsi{ctx: vh.ctx, vh: vh, protocol: p, peer: peerIP(r.RemoteAddr), state: stateNone, req: r}
 		ret = w.call(p, CallbackHTTP, p.newSessionData(), path, len(path))
 	})
 	if !ok || ret != 0 {

@@ -3,6 +3,7 @@ package lws
 import (
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/coder/websocket"
@@ -80,6 +81,7 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 	}
 	nc, _ := r.Context().Value(netConnKey{}).(net.Conn)
 	w := newWsi(vh, p, nc, peerIP(r.RemoteAddr))
+	w.req = r
 	proto := r.Header.Get("Sec-WebSocket-Protocol")
 	accepted := false
 	ok := vh.ctx.call(r.Context().Done(), func() {
@@ -94,6 +96,13 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 		accepted = true
 	})
 	if !ok || !accepted {
+		dropRequest(rw)
+		return
+	}
+	if !handshakeUsable(r) {
+		// lws answers an upgrade it cannot complete with nothing.
+		Notice("hs0405 has failed the connection")
+		vh.ctx.post(func() { w.ended(nil) })
 		dropRequest(rw)
 		return
 	}
@@ -121,6 +130,21 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 	w.readLoop()
 }
 
+// handshakeUsable applies lws's checks of the WebSocket headers after the
+// filter: the key must be there; a version other than 13 is logged and
+// treated as 13, as lws does.
+func handshakeUsable(r *http.Request) bool {
+	if r.Header.Get("Sec-WebSocket-Key") == "" {
+		return false
+	}
+	if v := r.Header.Get("Sec-WebSocket-Version"); v != "13" {
+		n, _ := strconv.Atoi(v)
+		Notice("Unknown client spec version %d", n)
+		r.Header.Set("Sec-WebSocket-Version", "13")
+	}
+	return true
+}
+
 // establish delivers ESTABLISHED on the service goroutine and, if the user
 // accepts the connection, lets its reader start.
 func (w *Wsi) establish() {
@@ -134,6 +158,7 @@ func (w *Wsi) establish() {
 	if w.callUser(w.role(CallbackEstablished, CallbackClientEstablished), nil, 0) != 0 && !w.client {
 		Notice("lws_process_ws_upgrade2: user ESTABLISHED failed connection")
 	}
+	w.req = nil
 	w.release()
 }
 

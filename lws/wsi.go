@@ -2,6 +2,8 @@ package lws
 
 import (
 	"net"
+	"net/http"
+	"strings"
 	"sync"
 
 	"github.com/coder/websocket"
@@ -43,6 +45,10 @@ type Wsi struct {
 	conn *websocket.Conn
 	nc   net.Conn // the TCP connection under conn, for hard closes
 	peer string   // the peer's IP address
+	// req is the upgrade (or HTTP) request while lws would still have
+	// its header table: until ESTABLISHED returns. Dropping it then keeps
+	// an idle connection small, as lws drops its headers.
+	req *http.Request
 
 	// Receive side; service goroutine only, except rxGate.
 	rxGate   chan struct{} // one token lets the reader deliver one more chunk
@@ -118,6 +124,41 @@ func (w *Wsi) Subprotocol() string {
 		return ""
 	}
 	return w.conn.Subprotocol()
+}
+
+// Header returns the request header name (lws_hdr_copy, by name rather
+// than by token index). Like lws, golws keeps the request only until
+// ESTABLISHED returns: in FILTER_PROTOCOL_CONNECTION, ESTABLISHED and HTTP
+// callbacks; elsewhere it returns "".
+func (w *Wsi) Header(name string) string {
+	if w.req == nil {
+		return ""
+	}
+	return w.req.Header.Get(name)
+}
+
+// URI returns the request path, when Header would have the headers.
+func (w *Wsi) URI() string {
+	if w.req == nil {
+		return ""
+	}
+	return w.req.URL.Path
+}
+
+// URLArg returns the value of the query argument name ("mirror" or
+// "mirror=", as lws accepts both), percent-decoded
+// (lws_get_urlarg_by_name_safe). ok is false when it is absent or the
+// request is gone (see Header).
+func (w *Wsi) URLArg(name string) (value string, ok bool) {
+	if w.req == nil {
+		return "", false
+	}
+	name = strings.TrimSuffix(name, "=")
+	q := w.req.URL.Query()
+	if vs, found := q[name]; found && len(vs) > 0 {
+		return vs[0], true
+	}
+	return "", false
 }
 
 // IsFirstFragment reports whether the chunk CallbackReceive is delivering

@@ -10,6 +10,16 @@ if ! command -v chromium >/dev/null 2>&1; then
 	need_apt+=(chromium)
 fi
 
+# The interop tests run Debian's lws 4.1.6 test server and client.
+if [ ! -x /usr/bin/libwebsockets-test-server ] || [ ! -x /usr/bin/libwebsockets-test-client ]; then
+	need_apt+=(libwebsockets-test-server)
+fi
+
+# The interop tests bound the C client with timeout(1).
+if ! command -v timeout >/dev/null 2>&1; then
+	need_apt+=(coreutils)
+fi
+
 if ! command -v go >/dev/null 2>&1; then
 	echo "deps: Go is missing: install Go 1.26 (https://go.dev/dl/) and retry" >&2
 	exit 1

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golws/golws/minimal-examples/test-apps/internal/peers"
+)
+
+// The page is ours and served with lws's security headers; its script is
+// a file because the policy forbids inline script.
+func TestPage(t *testing.T) {
+	s := startGoServer(t)
+	base := "http://" + peers.Addr(s.port)
+	client := &http.Client{Timeout: 5 * time.Second}
+	defer client.CloseIdleConnections()
+
+	get := func(path string) (*http.Response, string) {
+		t.Helper()
+		resp, err := client.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, string(b)
+	}
+
+	resp, body := get("/")
+	if resp.StatusCode != 200 || !strings.Contains(body, `<script src="test.js" defer></script>`) {
+		t.Fatalf("/: %d\n%s", resp.StatusCode, body)
+	}
+	if strings.Contains(body, "<script>") {
+		t.Error("the page has an inline script")
+	}
+	csp := resp.Header.Get("Content-Security-Policy")
+	if !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "connect-src 'self' ws: wss:") {
+		t.Errorf("content-security-policy %q", csp)
+	}
+	for _, h := range []string{"X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"} {
+		if resp.Header.Get(h) == "" {
+			t.Errorf("no %s header", h)
+		}
+	}
+	for _, p := range []string{"/test.js", "/style.css"} {
+		if resp, _ := get(p); resp.StatusCode != 200 {
+			t.Errorf("%s: %d", p, resp.StatusCode)
+		}
+	}
+	if resp, _ := get("/no-such-file"); resp.StatusCode != 404 {
+		t.Errorf("/no-such-file: %d", resp.StatusCode)
+	}
+}
