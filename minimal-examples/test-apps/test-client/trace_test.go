@@ -87,7 +87,6 @@ func statusShape(conns int) string {
 		`hostname-is-local=true wsi=true conns=[` + strings.Join(entries, " ") + `]`
 }
 
-
 // Our client's scripted trace is the same against Debian's C test server
 // and against ours: subprotocol choice, the numbers, reset and closeme,
 // mirror fan-out to two members, lws-status's JSON on connect and

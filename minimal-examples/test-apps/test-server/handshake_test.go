@@ -55,7 +55,6 @@ func rawUpgrade(t *testing.T, port int, headers string) handshakeOutcome {
 	return out
 }
 
-
 // The same upgrade requests get the same answers from our server and from
 // Debian's C one: the status, the subprotocol chosen, whether the server
 // closed the connection.
