@@ -133,6 +133,10 @@ func (w *Wsi) ended(err error) {
 		w.call(w.protocol, w.role(CallbackClosed, CallbackClientClosed), w.user, nil, 0)
 	}
 	w.clearPwsi()
+	// coder/websocket closes its socket only after a close handshake: a
+	// reader that stopped on an error (TCP close, protocol violation)
+	// would leave it open for the life of the process.
+	w.kill()
 	delete(w.vh.live, w)
 	w.state = stateClosed
 	p0 := &w.vh.protocols[0]

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/golws/golws/lws/service"
@@ -230,20 +231,31 @@ func (c *Context) eventWaitCancelled() {
 func (c *Context) post(fn func()) bool { return c.loop.Post(fn) }
 
 // call runs fn on the service goroutine and waits for it. It returns false
-// without running fn if the context is destroyed first or done is closed.
+// if the context is destroyed first or done is closed, and then fn never
+// runs: the caller and fn race for one claim, so fn's callbacks are either
+// delivered and reported, or not delivered at all.
 func (c *Context) call(done <-chan struct{}, fn func()) bool {
+	const pending, running, abandoned = 0, 1, 2
+	var claim atomic.Int32
 	ran := make(chan struct{})
-	if !c.post(func() { fn(); close(ran) }) {
+	if !c.post(func() {
+		if claim.CompareAndSwap(pending, running) {
+			fn()
+		}
+		close(ran)
+	}) {
 		return false
 	}
 	select {
 	case <-ran:
-		return true
 	case <-c.dying:
-		return false
 	case <-done:
+	}
+	if claim.CompareAndSwap(pending, abandoned) {
 		return false
 	}
+	<-ran // fn has the claim: it is running, or ran
+	return true
 }
 
 // goBackground starts fn on a goroutine the context waits for at Destroy.

@@ -3,6 +3,8 @@ package lws
 import (
 	"net"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // corkMax bounds what a corked connection holds before it writes anyway.
@@ -19,6 +21,18 @@ type corkConn struct {
 	mu     sync.Mutex
 	corked bool
 	buf    []byte
+	// readFailed records that a read of the socket failed (EOF included).
+	// coder/websocket reports a connection lost inside a message as that
+	// message's clean end; the reader checks this to tell the two apart.
+	readFailed atomic.Bool
+}
+
+func (c *corkConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	if err != nil {
+		c.readFailed.Store(true)
+	}
+	return n, err
 }
 
 func (c *corkConn) Write(p []byte) (int, error) {
@@ -60,6 +74,26 @@ func (c *corkConn) flushLocked() error {
 	}
 	return err
 }
+
+// Close sends what the cork holds before closing, so that a close frame
+// coder/websocket wrote while the writer had the connection corked (its
+// answer to the peer's close) is not lost. It never waits for a writer in
+// the middle of a flush, and gives a stalled peer closeFlushTimeout: a
+// hard close stays prompt.
+func (c *corkConn) Close() error {
+	if c.mu.TryLock() {
+		if len(c.buf) > 0 {
+			_ = c.Conn.SetWriteDeadline(time.Now().Add(closeFlushTimeout))
+			_ = c.flushLocked()
+		}
+		c.corked = false
+		c.mu.Unlock()
+	}
+	return c.Conn.Close()
+}
+
+// closeFlushTimeout bounds Close's last flush.
+const closeFlushTimeout = 100 * time.Millisecond
 
 // corkListener hands the HTTP server corkable connections.
 type corkListener struct{ net.Listener }

@@ -2,7 +2,6 @@ package lws
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"github.com/coder/websocket"
@@ -16,6 +15,10 @@ import (
 func (w *Wsi) readLoop() {
 	var err error
 	defer func() {
+		// Only coder/websocket's own close clears the finalizer it puts
+		// on the Conn, which sits on a reference cycle: without it the
+		// Conn and its buffers are never collected.
+		_ = w.conn.CloseNow()
 		if !w.ctx.post(func() { w.ended(err) }) {
 			w.kill()
 		}
@@ -37,17 +40,22 @@ func (w *Wsi) readLoop() {
 		}
 		// Read one chunk ahead so that each delivered chunk knows
 		// whether it is the message's last.
-		n, rerr := io.ReadFull(r, cur)
+		n, rerr := fill(r, cur)
 		first := true
 		var text utf8Check
 		for {
 			final := rerr != nil
 			var m int
 			if !final {
-				m, rerr = io.ReadFull(r, next)
+				m, rerr = fill(r, next)
 				final = m == 0 && rerr != nil
 			}
-			if rerr != nil && !errors.Is(rerr, io.EOF) && !errors.Is(rerr, io.ErrUnexpectedEOF) {
+			if rerr == io.EOF && w.cork != nil && w.cork.readFailed.Load() {
+				// The socket failed while this message still needed
+				// bytes: it is truncated, not complete.
+				rerr = io.ErrUnexpectedEOF
+			}
+			if rerr != nil && rerr != io.EOF {
 				err = rerr
 				return
 			}
@@ -84,6 +92,22 @@ func (w *Wsi) invalidPayload() {
 	Notice("lws: %s: invalid UTF-8 in a text message, closing", w.protocol.Name)
 	w.closeStatus, w.closeReason = CloseStatusInvalidPayload, nil
 	w.closeGraceful()
+}
+
+// fill reads into buf until it is full or the message ends. The message's
+// end is coder/websocket's bare io.EOF; anything else, a wrapped EOF from a
+// connection dropped mid-frame included, is an error, so a truncated
+// message is never delivered as complete.
+func fill(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := r.Read(buf[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // waitToken blocks until the service goroutine lets the reader go on. It

@@ -123,6 +123,11 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 	}
 	conn.SetReadLimit(-1) // messages are streamed in RxBufferSize chunks
 	w.conn = conn
+	if w.cork != nil {
+		// net/http's aborted background read of the request does not
+		// count: only failures of the WebSocket's reads do.
+		w.cork.readFailed.Store(false)
+	}
 	if !vh.ctx.post(w.establish) {
 		_ = conn.CloseNow()
 		return
