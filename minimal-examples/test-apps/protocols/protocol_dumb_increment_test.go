@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // With the "options" pvo bit 0 (the server's -n) a connection gets no
@@ -25,7 +26,7 @@ func TestDumbIncrementNoSend(t *testing.T) {
 	}
 	// A timed-out Read closed c; a new connection checks closeme.
 	c = dial(t, url, DumbIncrementName)
-	ctx, cancel = context.WithTimeout(context.Background(), waitBound)
+	ctx, cancel = context.WithTimeout(context.Background(), exampletest.WaitBound)
 	defer cancel()
 	if err := c.Write(ctx, websocket.MessageText, []byte("closeme\n")); err != nil {
 		t.Fatal(err)
@@ -45,7 +46,7 @@ func TestDumbIncrementNoSend(t *testing.T) {
 func TestDumbIncrementCommands(t *testing.T) {
 	url, _ := serve(t, 0)
 	c := dial(t, url, DumbIncrementName)
-	ctx, cancel := context.WithTimeout(context.Background(), waitBound)
+	ctx, cancel := context.WithTimeout(context.Background(), exampletest.WaitBound)
 	defer cancel()
 	next := func() string {
 		t.Helper()

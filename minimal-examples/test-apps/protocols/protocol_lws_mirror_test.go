@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // A member that stops reading holds the ring's oldest tail; once the ring
@@ -49,9 +50,9 @@ func TestMirrorDropsLaggard(t *testing.T) {
 		}
 	})
 
-	log.waitFor(t, "timeout 1000 expired")
+	log.WaitFor(t, "timeout 1000 expired", 1)
 	before := received.Load()
-	deadline := time.NewTimer(waitBound)
+	deadline := time.NewTimer(exampletest.WaitBound)
 	defer deadline.Stop()
 	for received.Load() < before+100 {
 		select {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 	"github.com/golws/golws/minimal-examples/test-apps/internal/peers"
 )
 
@@ -33,12 +34,12 @@ func TestClientAgainstServers(t *testing.T) {
 			// -d 15 adds INFO, where the numbers are logged, and leaves
 			// out USER, where each mirror write is.
 			c := startClient(t, "127.0.0.1", "--port="+strconv.Itoa(srv.port), "-d", "15")
-			c.log.WaitFor(t, "dumb: rx", 10)
+			c.Log.WaitFor(t, "dumb: rx", 10)
 			w.WaitCircles(t, 200)
-			if code := c.stop(t); code != 0 {
+			if code := c.Stop(t); code != 0 {
 				t.Errorf("exit %d", code)
 			}
-			out := c.log.String()
+			out := c.Log.String()
 			for i, m := range dumbRx.FindAllStringSubmatch(out, -1) {
 				if m[1] != strconv.Itoa(i) {
 					t.Errorf("number %d is %s", i, m[1])
@@ -82,7 +83,7 @@ func TestNoExtensionOffered(t *testing.T) {
 			}
 			// Read the upgrade request and hang up: the client sees a
 			// connection error, which is not what is tested here.
-			_ = nc.SetReadDeadline(time.Now().Add(peers.WaitBound))
+			_ = nc.SetReadDeadline(time.Now().Add(exampletest.WaitBound))
 			if r, err := http.ReadRequest(bufio.NewReader(nc)); err == nil {
 				select {
 				case requests <- r:
@@ -106,7 +107,7 @@ func TestNoExtensionOffered(t *testing.T) {
 				t.Errorf("path %q", r.URL.Path)
 			}
 			seen[r.Header.Get("Sec-WebSocket-Protocol")] = true
-		case <-time.After(peers.WaitBound):
+		case <-time.After(exampletest.WaitBound):
 			t.Fatal("the client did not connect")
 		}
 	}

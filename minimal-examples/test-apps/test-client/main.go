@@ -13,14 +13,13 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"io"
 	"os"
-	"os/signal"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/golws/golws/minimal-examples/internal/exampleutil"
 
 	. "github.com/golws/golws/include-like"
 )
@@ -32,17 +31,13 @@ const reconnectSecs = 2
 // context's user pointer (C keeps it in globals).
 type client struct {
 	o              options
-	forceExit      atomic.Bool
-	wsiDumb        *Lws // set by ClientConnect, cleared when it closes
+	forceExit      atomic.Int32 // C's force_exit: the loop runs while it is 0
+	wsiDumb        *Lws         // set by ClientConnect, cleared when it closes
 	wsiMirror      *Lws
 	mirrorLifetime int
 }
 
-func main() {
-	sigint := make(chan os.Signal, 1)
-	signal.Notify(sigint, os.Interrupt)
-	os.Exit(run(os.Args[1:], os.Stderr, sigint, nil))
-}
+func main() { exampleutil.Main(run) }
 
 // run is C's main: it runs until a value arrives on interrupt (or, with
 // -O, until the mirror connection closes; with --trace, until the script
@@ -50,14 +45,10 @@ func main() {
 // context exists.
 func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan<- int) int {
 	o, err := parseArgs(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err != nil {
-		_, _ = io.WriteString(stderr, err.Error()+"\n")
-		return 1
+		return exampleutil.UsageExit(err, stderr)
 	}
-	setLogging(o.logLevel, stderr)
+	exampleutil.SetLogging(o.logLevel, stderr)
 	Lwsl_notice("golws test client, the Go port of libwebsockets-test-client")
 
 	cl := &client{o: o}
@@ -81,29 +72,21 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		ready <- 0
 	}
 
-	stop := make(chan struct{})
+	stopInterrupt := exampleutil.OnInterrupt(context, interrupt, &cl.forceExit)
 	var bg sync.WaitGroup
-	bg.Go(func() {
-		select {
-		case <-interrupt:
-			cl.forceExit.Store(true)
-			Lws_cancel_service(context)
-		case <-stop:
-		}
-	})
 	ret := 0
 	if tr != nil {
 		bg.Go(func() {
 			if !tr.script(context) {
 				ret = 1
 			}
-			cl.forceExit.Store(true)
+			cl.forceExit.Store(1)
 			Lws_cancel_service(context)
 		})
 	}
 
 	var rlDumb, rlMirror time.Time
-	for !cl.forceExit.Load() {
+	for cl.forceExit.Load() == 0 {
 		if tr == nil {
 			cl.connectMissing(context, &rlDumb, &rlMirror)
 		}
@@ -114,7 +97,7 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		}
 	}
 
-	close(stop)
+	stopInterrupt()
 	if tr != nil {
 		tr.abort()
 	}

@@ -44,7 +44,7 @@ func callbackLwsMirror(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 	case LWS_CALLBACK_CLIENT_CLOSED:
 		Lwsl_notice("mirror: closed with %d messages left", cl.mirrorLifetime)
 		if cl.o.once {
-			cl.forceExit.Store(true)
+			cl.forceExit.Store(1)
 		}
 
 	case LWS_CALLBACK_CLIENT_WRITEABLE:

@@ -19,10 +19,10 @@ const traceBound = 30 * time.Second
 func runTrace(t *testing.T, port int) string {
 	t.Helper()
 	c := startClient(t, "--trace", "127.0.0.1", "--port="+strconv.Itoa(port))
-	if code := c.wait(t, traceBound); code != 0 {
+	if code := waitWithin(t, c, traceBound); code != 0 {
 		t.Errorf("--trace exited %d", code)
 	}
-	return c.log.String()
+	return c.Log.String()
 }
 
 var (

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 	"github.com/golws/golws/minimal-examples/test-apps/internal/peers"
 )
 
@@ -84,7 +85,7 @@ func TestCClientAgainstServers(t *testing.T) {
 	for _, srv := range []struct {
 		name string
 		port int
-	}{{"go", goSrv.port}, {"c", cSrv.Port}} {
+	}{{"go", goSrv.Port}, {"c", cSrv.Port}} {
 		w := peers.WatchMirror(t, srv.port)
 		// -d 1039 adds INFO, where the C client logs each number.
 		run := peers.RunCClient(t, clientSecs, "127.0.0.1", "--port="+strconv.Itoa(srv.port), "-d", "1039")
@@ -93,7 +94,7 @@ func TestCClientAgainstServers(t *testing.T) {
 		t.Logf("%s server: %d numbers, %d mirror writes, watcher saw %d circles and %d pieces, exit %d",
 			srv.name, len(r.sum.numbers), r.sum.writes, r.circles, r.others, r.sum.exitCode)
 		if bad := r.sum.check(); len(bad) > 0 {
-			t.Errorf("%s server: %s\nclient output (tail):\n%s", srv.name, strings.Join(bad, "; "), lastLines(run.Output, 40))
+			t.Errorf("%s server: %s\nclient output (tail):\n%s", srv.name, strings.Join(bad, "; "), exampletest.Tail(run.Output, 40))
 		}
 		// Only a lower bound: under -race our server may still be fanning
 		// out when the client stops. Other messages are not an error: C's
@@ -103,26 +104,21 @@ func TestCClientAgainstServers(t *testing.T) {
 			t.Errorf("%s server: the watching mirror member got only %d circles", srv.name, r.circles)
 		}
 	}
-	// Both count every 50 ms, so the C client saw about as many numbers
-	// from each in the same time.
-	g, c := len(results["go"].sum.numbers), len(results["c"].sum.numbers)
-	if g*4 < c*3 || c*4 < g*3 {
-		t.Errorf("numbers in %d s: %d from our server, %d from C's", clientSecs, g, c)
+	// Both count every 50 ms: about 20 numbers a second from each. The
+	// bounds are wide because a loaded machine delays both servers (and
+	// the client); comparing the two counts with each other was flaky.
+	want := clientSecs * 20
+	for _, name := range []string{"go", "c"} {
+		if n := len(results[name].sum.numbers); n < want*4/10 || n > want*12/10+2 {
+			t.Errorf("%s server: %d numbers in %d s, want about %d", name, n, clientSecs, want)
+		}
 	}
-	if errs := peers.ErrorLines(goSrv.log.String()); len(errs) > 0 {
+	if errs := peers.ErrorLines(goSrv.Log.String()); len(errs) > 0 {
 		t.Errorf("our server logged errors: %q", errs)
 	}
 	if errs := peers.ErrorLines(cSrv.Log.String()); len(errs) > 0 {
 		t.Errorf("the C server logged errors: %q", errs)
 	}
-}
-
-func lastLines(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
-	}
-	return strings.Join(lines, "\n")
 }
 
 // echoClosed is the line a C client run with -e ends with: it sends 1024
@@ -148,7 +144,7 @@ func TestCClientEchoMode(t *testing.T) {
 	goSrv := startGoServer(t)
 	cSrv := peers.StartCServer(t)
 	c := echoOutcome(peers.RunCClient(t, 5, "127.0.0.1", "--port="+strconv.Itoa(cSrv.Port), "-e").Output)
-	g := echoOutcome(peers.RunCClient(t, 5, "127.0.0.1", "--port="+strconv.Itoa(goSrv.port), "-e").Output)
+	g := echoOutcome(peers.RunCClient(t, 5, "127.0.0.1", "--port="+strconv.Itoa(goSrv.Port), "-e").Output)
 	if c != "closed after 0 blocks echoed, all received: false" {
 		t.Errorf("C server: %s", c)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 	"github.com/golws/golws/minimal-examples/test-apps/internal/peers"
 )
 
@@ -28,7 +29,7 @@ type handshakeOutcome struct {
 // over plain TCP and reports what comes back.
 func rawUpgrade(t *testing.T, port int, headers string) handshakeOutcome {
 	t.Helper()
-	c, err := net.DialTimeout("tcp", peers.Addr(port), peers.WaitBound)
+	c, err := net.DialTimeout("tcp", peers.Addr(port), exampletest.WaitBound)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func rawUpgrade(t *testing.T, port int, headers string) handshakeOutcome {
 	}
 
 	var out handshakeOutcome
-	_ = c.SetReadDeadline(time.Now().Add(peers.WaitBound))
+	_ = c.SetReadDeadline(time.Now().Add(exampletest.WaitBound))
 	br := bufio.NewReader(c)
 	if resp, err := http.ReadResponse(br, nil); err == nil {
 		out.Status = resp.Status
@@ -85,7 +86,7 @@ func TestHandshakeEdgeCases(t *testing.T) {
 			t.Run(tc.name, func(t *testing.T) {
 				t.Parallel()
 				c := rawUpgrade(t, cSrv.Port, tc.headers)
-				g := rawUpgrade(t, goSrv.port, tc.headers)
+				g := rawUpgrade(t, goSrv.Port, tc.headers)
 				if c != tc.want {
 					t.Errorf("the C server answered %+v, the test expects %+v", c, tc.want)
 				}
@@ -95,7 +96,7 @@ func TestHandshakeEdgeCases(t *testing.T) {
 			})
 		}
 	})
-	if n := goSrv.log.Count(`No supported protocol "no-such-protocol"`); n != 1 {
-		t.Errorf("our server logged the unknown protocol %d times:\n%s", n, goSrv.log)
+	if n := goSrv.Log.Count(`No supported protocol "no-such-protocol"`); n != 1 {
+		t.Errorf("our server logged the unknown protocol %d times:\n%s", n, goSrv.Log)
 	}
 }

@@ -21,15 +21,11 @@ package main
 
 import (
 	"embed"
-	"errors"
-	"flag"
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
-	"sync"
-	"sync/atomic"
 
+	"github.com/golws/golws/minimal-examples/internal/exampleutil"
 	"github.com/golws/golws/minimal-examples/test-apps/protocols"
 
 	. "github.com/golws/golws/include-like"
@@ -41,25 +37,17 @@ var embedded embed.FS
 // mountOrigin is the test page: ours, built into the binary.
 var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 
-func main() {
-	sigint := make(chan os.Signal, 1)
-	signal.Notify(sigint, os.Interrupt)
-	os.Exit(run(os.Args[1:], os.Stderr, sigint, nil))
-}
+func main() { exampleutil.Main(run) }
 
 // run is C's main: it serves until a value arrives on interrupt and
 // returns the exit code. ready, if not nil, gets the listening port once
 // the server is up.
 func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan<- int) int {
 	o, err := parseArgs(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err != nil {
-		_, _ = io.WriteString(stderr, err.Error()+"\n")
-		return 1
+		return exampleutil.UsageExit(err, stderr)
 	}
-	setLogging(o.logLevel, stderr)
+	exampleutil.SetLogging(o.LogLevel, stderr)
 	Lwsl_notice("golws test server, the Go port of libwebsockets-test-server")
 
 	mount := Lws_http_mount{
@@ -77,8 +65,8 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 	}
 
 	info := Lws_context_creation_info{
-		Port:        o.port,
-		Iface:       o.iface,
+		Port:        o.Port,
+		Iface:       o.Iface,
 		Protocols:   protocols.ServerProtocols(),
 		Pvo:         protocols.ServerPvo(dumbOptions),
 		Mounts:      &mount,
@@ -96,27 +84,8 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		ready <- port
 	}
 
-	// C's signal handler sets force_exit and cancels the service; here a
-	// goroutine does both when interrupt fires.
-	var forceExit atomic.Bool
-	stop := make(chan struct{})
-	var sig sync.WaitGroup
-	sig.Go(func() {
-		select {
-		case <-interrupt:
-			forceExit.Store(true)
-			Lws_cancel_service(context)
-		case <-stop:
-		}
-	})
-
-	n := 0
-	for n >= 0 && !forceExit.Load() {
-		n = Lws_service(context, 0)
-	}
-
-	close(stop)
-	sig.Wait()
+	// C's signal handler sets force_exit and cancels the service.
+	exampleutil.ServiceLoop(context, interrupt)
 	Lws_context_destroy(context)
 	Lwsl_notice("test server exited cleanly")
 	return 0

@@ -1,35 +1,20 @@
 package main
 
 import (
-	"io"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/golws/golws/minimal-examples/test-apps/internal/peers"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // The page is ours and served with lws's security headers; its script is
 // a file because the policy forbids inline script.
 func TestPage(t *testing.T) {
 	s := startGoServer(t)
-	base := "http://" + peers.Addr(s.port)
-	client := &http.Client{Timeout: 5 * time.Second}
-	defer client.CloseIdleConnections()
-
 	get := func(path string) (*http.Response, string) {
 		t.Helper()
-		resp, err := client.Get(base + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp, string(b)
+		return exampletest.Get(t, "http://"+s.Host+path)
 	}
 
 	resp, body := get("/")

@@ -1,49 +1,28 @@
 package main
 
 import (
-	"errors"
-	"flag"
-	"fmt"
 	"io"
 
-	. "github.com/golws/golws/include-like"
+	"github.com/golws/golws/minimal-examples/internal/exampleutil"
 )
 
-// options is what the command line sets.
+// options is what the command line sets: -d, --port (or C's -p),
+// --iface and -o.
 //
 // C's -n (no permessage-deflate) is not offered: golws never negotiates
 // the extension, so that is always the case.
 type options struct {
-	logLevel int    // -d: lws log mask, decimal
-	port     int    // --port or C's -p: 7681 unless told; 0: any
-	iface    string // --iface: address or interface to bind; "" is all
-	once     bool   // -o: finish after the first connection
+	exampleutil.Common
+	once bool // -o: finish after the first connection
 }
 
 // parseArgs reads the command line. For --help it prints the usage and
 // returns flag.ErrHelp.
 func parseArgs(args []string, stderr io.Writer) (options, error) {
-	o := options{logLevel: LLL_USER | LLL_ERR | LLL_WARN | LLL_NOTICE, port: 7681}
-	fl := flag.NewFlagSet("minimal-ws-server-echo", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	fl.IntVar(&o.logLevel, "d", o.logLevel, "Debug logs (e.g. -d 15)")
-	fl.IntVar(&o.port, "port", o.port, "port to listen on")
-	fl.IntVar(&o.port, "p", o.port, "same as --port (C's switch)")
-	fl.StringVar(&o.iface, "iface", "", "address or interface to bind (default: all)")
+	var o options
+	fl := exampleutil.NewFlags("minimal-ws-server-echo", "[-d <log mask>] [--port N] [--iface ADDR] [-o]", stderr, &o.Common)
+	fl.Alias("p", "port")
 	fl.BoolVar(&o.once, "o", false, "finish after one connection; exit 0 only if it had a message echoed")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: minimal-ws-server-echo [-d <log mask>] [--port N] [--iface ADDR] [-o]")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		return o, err
-	}
-	if fl.NArg() > 0 {
-		fl.Usage()
-		return o, fmt.Errorf("unexpected argument %q", fl.Arg(0))
-	}
-	if o.port < 0 || o.port > 65535 {
-		return o, errors.New("port must be 0..65535")
-	}
-	return o, nil
+	err := fl.Parse(args)
+	return o, err
 }

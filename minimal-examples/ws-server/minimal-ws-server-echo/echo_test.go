@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/coder/websocket"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // wsMsg is one message a test sends, in one frame or in the fragments
@@ -66,7 +67,7 @@ func echoMessages() []wsMsg {
 }
 
 func TestEchoesMessagesIdentically(t *testing.T) {
-	s := startServer(t, "-d", "3")
+	s := exampletest.Serve(t, run, "-d", "3")
 	for name, subprotocols := range map[string][]string{
 		"lws-minimal-server-echo": {"lws-minimal-server-echo"},
 		"no subprotocol":          nil,
@@ -74,7 +75,7 @@ func TestEchoesMessagesIdentically(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			c := dial(t, s, subprotocols...)
 			msgs := echoMessages()
-			ctx, cancel := context.WithTimeout(context.Background(), waitBound)
+			ctx, cancel := context.WithTimeout(context.Background(), exampletest.WaitBound)
 			defer cancel()
 
 			// Send while reading: the echo streams back as it comes.

@@ -3,17 +3,15 @@ package main
 import (
 	"context"
 	"encoding/binary"
-	"net"
-	"net/http"
 	"slices"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/coder/websocket"
 	. "github.com/golws/golws/include-like"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // flowLog records the protocol's rx flow control changes, in order.
@@ -24,7 +22,7 @@ type flowLog struct {
 }
 
 // hookFlow makes flowHook record into a new flowLog until the test ends.
-// Call it before startServer, so the server is stopped before the hook is
+// Call it before exampletest.Serve, so the server is stopped before the hook is
 // put back.
 func hookFlow(t *testing.T) *flowLog {
 	l := &flowLog{notify: make(chan struct{}, 1)}
@@ -32,10 +30,7 @@ func hookFlow(t *testing.T) *flowLog {
 		l.mu.Lock()
 		l.events = append(l.events, enable)
 		l.mu.Unlock()
-		select {
-		case l.notify <- struct{}{}:
-		default:
-		}
+		exampletest.Notify(l.notify)
 	}
 	t.Cleanup(func() { flowHook = func(*Lws, int) {} })
 	return l
@@ -50,36 +45,9 @@ func (l *flowLog) get() []int {
 // dialSmallBuffers connects with small kernel buffers on the client side,
 // so that what the server and its ring hold is most of what a burst can
 // put in flight.
-func dialSmallBuffers(t *testing.T, s *server) *websocket.Conn {
+func dialSmallBuffers(t *testing.T, s *exampletest.Example) *websocket.Conn {
 	t.Helper()
-	d := &net.Dialer{Control: func(_, _ string, rc syscall.RawConn) error {
-		var serr error
-		err := rc.Control(func(fd uintptr) {
-			for _, opt := range []int{syscall.SO_RCVBUF, syscall.SO_SNDBUF} {
-				if e := syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, opt, 64<<10); e != nil {
-					serr = e
-				}
-			}
-		})
-		if err != nil {
-			return err
-		}
-		return serr
-	}}
-	hc := &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}
-	t.Cleanup(hc.CloseIdleConnections)
-	ctx, cancel := context.WithTimeout(context.Background(), waitBound)
-	defer cancel()
-	c, _, err := websocket.Dial(ctx, s.url, &websocket.DialOptions{
-		Subprotocols: []string{"lws-minimal-server-echo"},
-		HTTPClient:   hc,
-	})
-	if err != nil {
-		t.Fatalf("dial: %v", err)
-	}
-	c.SetReadLimit(-1)
-	t.Cleanup(func() { _ = c.CloseNow() })
-	return c
+	return exampletest.Dial(t, s.URL, exampletest.SmallBuffers(t, 64<<10, 64<<10), "lws-minimal-server-echo")
 }
 
 // burstMsg is message i of the burst: its number, then bytes that depend
@@ -105,7 +73,7 @@ const (
 
 func TestFlowControlUnderBurst(t *testing.T) {
 	flow := hookFlow(t)
-	s := startServer(t, "-d", "3")
+	s := exampletest.Serve(t, run, "-d", "3")
 	c := dialSmallBuffers(t, s)
 
 	// The client sends until it has sent limit messages; the test
@@ -126,7 +94,7 @@ func TestFlowControlUnderBurst(t *testing.T) {
 
 	// The client does not read: the echo backs up into the ring until
 	// the server stops reading.
-	deadline := time.After(waitBound)
+	deadline := time.After(exampletest.WaitBound)
 	for len(flow.get()) == 0 {
 		select {
 		case <-flow.notify:
@@ -151,7 +119,7 @@ func TestFlowControlUnderBurst(t *testing.T) {
 	// in order.
 	total := stalledAt + 32
 	limit.Store(int64(total))
-	ctx, cancel := context.WithTimeout(context.Background(), 3*waitBound)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*exampletest.WaitBound)
 	defer cancel()
 	for i := range total {
 		typ, data, err := c.Read(ctx)
@@ -189,7 +157,7 @@ func waitStall(t *testing.T, written *atomic.Int64, sent <-chan error) int {
 	const still = 300 * time.Millisecond
 	tick := time.NewTicker(still / 6)
 	defer tick.Stop()
-	deadline := time.After(waitBound)
+	deadline := time.After(exampletest.WaitBound)
 	last, since := written.Load(), time.Now()
 	for {
 		select {

@@ -13,14 +13,12 @@ package main
 
 import (
 	"embed"
-	"errors"
-	"flag"
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
-	"sync"
 	"sync/atomic"
+
+	"github.com/golws/golws/minimal-examples/internal/exampleutil"
 
 	. "github.com/golws/golws/include-like"
 )
@@ -31,27 +29,19 @@ var embedded embed.FS
 // mountOrigin is the test page: ours, built into the binary.
 var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 
-func main() {
-	sigint := make(chan os.Signal, 1)
-	signal.Notify(sigint, os.Interrupt)
-	os.Exit(run(os.Args[1:], os.Stderr, sigint, nil))
-}
+func main() { exampleutil.Main(run) }
 
 // run is C's main: it serves until a value arrives on interrupt (or, with
 // -o, until the first connection closes) and returns the exit code. ready,
 // if not nil, gets the listening port once the server is up.
 func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan<- int) int {
 	o, err := parseArgs(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err != nil {
-		_, _ = io.WriteString(stderr, err.Error()+"\n")
-		return 1
+		return exampleutil.UsageExit(err, stderr)
 	}
-	setLogging(o.logLevel, stderr)
+	exampleutil.SetLogging(o.LogLevel, stderr)
 
-	Lwsl_user("LWS minimal ws server echo | visit http://localhost:%d", o.port)
+	Lwsl_user("LWS minimal ws server echo | visit http://localhost:%d", o.Port)
 
 	// 1: stop, 2: stop, and -o saw a message echoed.
 	var interrupted atomic.Int32
@@ -67,8 +57,8 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		OriginProtocol: LWSMPRO_FILE,
 	}
 	info := Lws_context_creation_info{
-		Port:      o.port,
-		Iface:     o.iface,
+		Port:      o.Port,
+		Iface:     o.Iface,
 		Protocols: []Lws_protocols{protocolLwsMinimalServerEcho},
 		Mounts:    &mount,
 		User:      ctl,
@@ -81,30 +71,10 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		Lwsl_err("lws init failed")
 		return 1
 	}
-	if ready != nil {
-		ready <- Lws_get_vhost_listen_port(Lws_get_vhost_by_name(context, "default"))
-	}
+	exampleutil.Ready(ready, context, "default")
 
-	// C's signal handler only sets the flag and the signal ends poll();
-	// here a goroutine sets it and wakes the loop.
-	stop := make(chan struct{})
-	var sig sync.WaitGroup
-	sig.Go(func() {
-		select {
-		case <-interrupt:
-			interrupted.CompareAndSwap(0, 1)
-			Lws_cancel_service(context)
-		case <-stop:
-		}
-	})
-
-	n := 0
-	for n >= 0 && interrupted.Load() == 0 {
-		n = Lws_service(context, 0)
-	}
-
-	close(stop)
-	sig.Wait()
+	// SIGINT sets interrupted to 1; with -o the protocol sets it too.
+	exampleutil.ServiceLoopUntil(context, interrupt, &interrupted)
 	Lws_context_destroy(context)
 
 	// C always reports, and fails unless -o saw a message echoed; a

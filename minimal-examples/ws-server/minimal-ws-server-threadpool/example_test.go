@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // Eight clients with the task's sleep scaled down: every connection gets
@@ -16,29 +17,26 @@ import (
 func TestEightClients(t *testing.T) {
 	const step = 10 * time.Millisecond
 	e := startExample(t, step)
-	var cs []*client
-	for i := 0; i < 8; i++ {
-		cs = append(cs, e.dial(true))
-	}
+	cs := e.dialQueued(8)
 	for _, c := range cs {
-		c.waitEnd(t)
+		c.WaitEnd(t)
 	}
 	want := wantPositions()
 	first := make([]time.Time, len(cs))
 	last := make([]time.Time, len(cs))
 	for i, c := range cs {
-		c.mu.Lock()
-		if !slices.Equal(c.msgs, want) {
-			t.Fatalf("client %d got %q", i, c.msgs)
+		msgs, end := c.Received()
+		if texts := exampletest.Texts(msgs); !slices.Equal(texts, want) {
+			t.Fatalf("client %d got %q", i, texts)
 		}
-		first[i], last[i] = c.at[0], c.at[len(c.at)-1]
-		if websocket.CloseStatus(c.end) != -1 {
-			t.Errorf("client %d ended with a close frame: %v", i, c.end)
+		first[i], last[i] = msgs[0].At, msgs[len(msgs)-1].At
+		if websocket.CloseStatus(end) != -1 {
+			t.Errorf("client %d ended with a close frame: %v", i, end)
 		}
-		if d := c.endT.Sub(last[i]); d < 4500*time.Millisecond || d > 5500*time.Millisecond {
+		endT, _ := c.End()
+		if d := endT.Sub(last[i]); d < 4500*time.Millisecond || d > 5500*time.Millisecond {
 			t.Errorf("client %d dropped %v after its last message, want 5s +/- 0.5s", i, d)
 		}
-		c.mu.Unlock()
 	}
 	for i := 3; i < len(cs); i++ {
 		// With three workers, task i can only start when task i-3 (the
@@ -68,34 +66,19 @@ func TestEightClients(t *testing.T) {
 	if code, _ := e.stop(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if len(e.cleanups) != 8 {
-		t.Fatalf("%d tasks cleaned up, want 8", len(e.cleanups))
-	}
-	for _, n := range e.cleanups {
-		if n != 1 {
-			t.Fatalf("a cleanup ran %d times", n)
-		}
-	}
+	e.checkCleanups(8)
 }
 
 // More clients at once than 3 running + 8 queued: the surplus gets no
 // frame, only the three log lines C prints, and its connection is closed.
 func TestQueueFull(t *testing.T) {
 	e := startExample(t, 50*time.Millisecond)
-	var cs []*client
-	for i := 0; i < 11; i++ {
-		cs = append(cs, e.dial(true))
-	}
+	cs := e.dialQueued(11)
 	e.waitFor("3 running", func() bool { return e.enqueued == 11 })
 	surplus := e.dial(false)
-	surplus.waitEnd(t)
-	surplus.mu.Lock()
-	if len(surplus.msgs) != 0 || websocket.CloseStatus(surplus.end) != -1 {
-		t.Errorf("surplus client got %q, ended %v", surplus.msgs, surplus.end)
+	if msgs, end := surplus.WaitEnd(t); len(msgs) != 0 || websocket.CloseStatus(end) != -1 {
+		t.Errorf("surplus client got %q, ended %v", exampletest.Texts(msgs), end)
 	}
-	surplus.mu.Unlock()
 	e.waitFor("three log lines", func() bool {
 		return e.hasLine("N", "lws_threadpool_enqueue: queue reached limit 8") &&
 			e.hasLine("U", "callback_minimal: Couldn't enqueue task") &&
@@ -107,7 +90,7 @@ func TestQueueFull(t *testing.T) {
 		t.Errorf("cleanups after the refusal: %d", len(e.cleanups))
 	}
 	e.mu.Unlock()
-	cs[0].waitMsgs(t, 1) // the running ones are undisturbed
+	cs[0].WaitCount(t, 1) // the running ones are undisturbed
 }
 
 // A client closing mid-task, with a close frame and with a bare TCP
@@ -120,52 +103,36 @@ func TestClientClosesMidTask(t *testing.T) {
 	polite := e.dial(true)
 	rude := e.dial(true)
 	waiting := e.dial(true)
-	polite.waitMsgs(t, 1)
-	rude.waitMsgs(t, 1)
-	if err := polite.conn.Close(websocket.StatusNormalClosure, ""); err != nil {
+	polite.WaitCount(t, 1)
+	rude.WaitCount(t, 1)
+	if err := polite.Conn.Close(websocket.StatusNormalClosure, ""); err != nil {
 		t.Fatalf("close handshake: %v", err)
 	}
-	rude.conn.CloseNow()
+	rude.Conn.CloseNow()
 	closedAt := time.Now()
-	waiting.waitMsgs(t, 1)
-	waiting.mu.Lock()
-	startedAfter := waiting.at[0].Sub(closedAt)
-	waiting.mu.Unlock()
+	waiting.WaitCount(t, 1)
+	msgs, _ := waiting.Received()
+	startedAfter := msgs[0].At.Sub(closedAt)
 	// Ten steps to its first message, plus the check-in that notices the
 	// close: well under the seconds the remaining task has left.
 	if startedAfter > 10*step+500*time.Millisecond {
 		t.Errorf("queued task started %v after the closes", startedAfter)
 	}
 	e.waitFor("two cleanups", func() bool { return len(e.cleanups) >= 2 })
-	keep.waitEnd(t)
-	keep.mu.Lock()
-	if !slices.Equal(keep.msgs, wantPositions()) {
-		t.Errorf("undisturbed client got %q", keep.msgs)
+	if msgs, _ := keep.WaitEnd(t); !slices.Equal(exampletest.Texts(msgs), wantPositions()) {
+		t.Errorf("undisturbed client got %q", exampletest.Texts(msgs))
 	}
-	keep.mu.Unlock()
-	waiting.waitMsgs(t, 10)
+	waiting.WaitCount(t, 10)
 	e.stop()
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if len(e.cleanups) != 4 {
-		t.Fatalf("%d cleanups, want 4", len(e.cleanups))
-	}
-	for _, n := range e.cleanups {
-		if n != 1 {
-			t.Fatalf("a cleanup ran %d times", n)
-		}
-	}
+	e.checkCleanups(4)
 }
 
 // SIGINT with tasks running and queued: Main returns 0 within 1 s, after
 // every cleanup ran; goleak (TestMain) checks no goroutine is left.
 func TestInterruptWithTasks(t *testing.T) {
 	e := startExample(t, 20*time.Millisecond)
-	var cs []*client
-	for i := 0; i < 8; i++ {
-		cs = append(cs, e.dial(true))
-	}
-	cs[0].waitMsgs(t, 1)
+	cs := e.dialQueued(8)
+	cs[0].WaitCount(t, 1)
 	code, took := e.stop()
 	if code != 0 || took > time.Second {
 		t.Fatalf("exit %d after %v, want 0 within 1s", code, took)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 const csp = "default-src 'none'; img-src 'self' data: ; script-src 'self'; font-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none';form-action 'self';"
@@ -16,17 +18,8 @@ const csp = "default-src 'none'; img-src 'self' data: ; script-src 'self'; font-
 // on every answer, no-store and an etag on 200s, 304 on If-None-Match.
 func TestHTTP(t *testing.T) {
 	e := startExample(t, time.Millisecond)
-	base := "http" + strings.TrimSuffix(strings.TrimPrefix(e.url, "ws"), "/")
 	get := func(path string, hdr ...string) *http.Response {
-		req, _ := http.NewRequest("GET", base+path, nil)
-		for i := 0; i+1 < len(hdr); i += 2 {
-			req.Header.Set(hdr[i], hdr[i+1])
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatalf("GET %s: %v", path, err)
-		}
-		resp.Body.Close()
+		resp, _ := exampletest.Get(t, "http://"+e.Host+path, hdr...)
 		return resp
 	}
 	for path, want := range map[string]struct {
@@ -65,7 +58,7 @@ func TestHTTP(t *testing.T) {
 // only unknown names get no answer and a NOTICE.
 func TestSubprotocolRules(t *testing.T) {
 	e := startExample(t, time.Millisecond)
-	addr := strings.TrimSuffix(strings.TrimPrefix(e.url, "ws://"), "/")
+	addr := e.Host
 	upgrade := func(protocols string) string {
 		nc, err := net.DialTimeout("tcp", addr, waitBound)
 		if err != nil {

@@ -3,13 +3,13 @@ package minimalthreadpool
 import (
 	"embed"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"strconv"
-	"sync/atomic"
+
+	"github.com/golws/golws/minimal-examples/internal/exampleutil"
 
 	. "github.com/golws/golws/include-like"
 )
@@ -40,32 +40,20 @@ type Options struct {
 // (--port, --origin). It returns flag.ErrHelp after printing the usage for
 // --help, and a usage error for anything else it does not know.
 func ParseArgs(args []string, stderr io.Writer) (Options, error) {
-	o := Options{LogLevel: LLL_USER | LLL_ERR | LLL_WARN | LLL_NOTICE, Port: 7681}
-	fl := flag.NewFlagSet("minimal-ws-server-threadpool", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	fl.IntVar(&o.LogLevel, "d", o.LogLevel, "Debug logs (e.g. -d 15)")
-	fl.IntVar(&o.Port, "port", o.Port, "port to listen on")
+	var o Options
+	var c exampleutil.Common
+	fl := exampleutil.NewFlags("minimal-ws-server-threadpool", "[-d <log mask>] [--port N] [--origin DIR] [--iface IF]", stderr, &c)
 	fl.StringVar(&o.Origin, "origin", "", "serve the page from this directory instead of the built-in copy")
-	fl.StringVar(&o.Iface, "iface", "", "interface name or address to bind (default: all)")
 	fl.IntVar(&o.Msgs, "msgs", 0, "perf variant: messages per task, one per SYNC, no sleep")
 	fl.IntVar(&o.Threads, "threads", 3, "perf variant: threadpool size")
 	fl.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: minimal-ws-server-threadpool [-d <log mask>] [--port N] [--origin DIR] [--iface IF]\n")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
+	err := fl.Parse(args)
+	o.LogLevel, o.Port, o.Iface = c.LogLevel, c.Port, c.Iface
+	if err != nil {
 		return o, err
-	}
-	if fl.NArg() > 0 {
-		fl.Usage()
-		return o, fmt.Errorf("unexpected argument %q", fl.Arg(0))
 	}
 	if o.Msgs < 0 || o.Threads < 1 {
 		return o, errors.New("--msgs must be >= 0 and --threads >= 1")
-	}
-	if o.Port < 0 || o.Port > 65535 {
-		return o, errors.New("--port must be 0..65535")
 	}
 	return o, nil
 }
@@ -76,12 +64,8 @@ func ParseArgs(args []string, stderr io.Writer) (Options, error) {
 // serves.
 func Main(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan<- int) int {
 	o, err := ParseArgs(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return exampleutil.UsageExit(err, stderr)
 	}
 	if o.CPUProfile != "" {
 		stop, err := startCPUProfile(o.CPUProfile)
@@ -126,30 +110,9 @@ func Main(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready cha
 		Lwsl_err("lws init failed")
 		return 1
 	}
-	if ready != nil {
-		ready <- Lws_get_vhost_listen_port(Lws_get_vhost_by_name(context, "default"))
-	}
+	exampleutil.Ready(ready, context, "default")
 
-	// A signal handler in C sets interrupted and the signal ends poll();
-	// in Go the handler goroutine sets it and wakes the loop.
-	var interrupted atomic.Bool
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		select {
-		case <-interrupt:
-			interrupted.Store(true)
-			Lws_cancel_service(context)
-		case <-done:
-		}
-	}()
-
-	for !interrupted.Load() {
-		if Lws_service(context, 0) != 0 {
-			interrupted.Store(true)
-		}
-	}
-
+	exampleutil.ServiceLoop(context, interrupt)
 	Lws_context_destroy(context)
 	Lwsl_user("%s: exiting cleanly...", "main")
 	return 0

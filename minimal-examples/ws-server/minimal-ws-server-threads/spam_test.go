@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
+
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // spamMsg is a parsed producer message.
@@ -15,15 +17,15 @@ type spamMsg struct {
 	at         time.Time
 }
 
-func parse(t *testing.T, msgs []received) []spamMsg {
+func parse(t *testing.T, msgs []exampletest.Message) []spamMsg {
 	t.Helper()
 	out := make([]spamMsg, 0, len(msgs))
 	for _, m := range msgs {
 		var p spamMsg
-		if _, err := fmt.Sscanf(m.text, "myconfig: tid: %d, msg: %d", &p.tid, &p.index); err != nil {
-			t.Fatalf("unexpected message %q: %v", m.text, err)
+		if _, err := fmt.Sscanf(m.Text, "myconfig: tid: %d, msg: %d", &p.tid, &p.index); err != nil {
+			t.Fatalf("unexpected message %q: %v", m.Text, err)
 		}
-		p.at = m.at
+		p.at = m.At
 		out = append(out, p)
 	}
 	return out
@@ -39,20 +41,20 @@ func byTid(msgs []spamMsg) map[int][]spamMsg {
 }
 
 // atLeast is a condition: n messages from each of the two producers.
-func atLeast(t *testing.T, n int) func([]received) bool {
-	return func(msgs []received) bool {
+func atLeast(t *testing.T, n int) func([]exampletest.Message) bool {
+	return func(msgs []exampletest.Message) bool {
 		per := byTid(parse(t, msgs))
 		return len(per[1]) >= n && len(per[2]) >= n
 	}
 }
 
 func TestProducersReachEveryClient(t *testing.T) {
-	s := startServer(t)
+	s := exampletest.Serve(t, run)
 	a, b := dial(t, s), dial(t, s)
 
 	const n = 10
-	for name, cl := range map[string]*client{"a": a, "b": b} {
-		msgs := parse(t, cl.waitFor(t, "10 messages from each producer", atLeast(t, n)))
+	for name, cl := range map[string]*exampletest.Client{"a": a, "b": b} {
+		msgs := parse(t, cl.WaitFor(t, "10 messages from each producer", atLeast(t, n)))
 		for tid, ms := range byTid(msgs) {
 			if tid != 1 && tid != 2 {
 				t.Fatalf("client %s: message from producer %d", name, tid)
@@ -76,19 +78,19 @@ func TestProducersReachEveryClient(t *testing.T) {
 	}
 
 	// Both see one stream: where they overlap, it is the same.
-	ma, _ := a.received()
-	mb, _ := b.received()
+	ma, _ := a.Received()
+	mb, _ := b.Received()
 	k := 0
-	for k < len(ma) && ma[k].text != mb[0].text {
+	for k < len(ma) && ma[k].Text != mb[0].Text {
 		k++
 	}
 	for i := 0; k+i < len(ma) && i < len(mb); i++ {
-		if ma[k+i].text != mb[i].text {
-			t.Fatalf("clients diverge: %q vs %q", ma[k+i].text, mb[i].text)
+		if ma[k+i].Text != mb[i].Text {
+			t.Fatalf("clients diverge: %q vs %q", ma[k+i].Text, mb[i].Text)
 		}
 	}
 	if k == len(ma) {
-		t.Fatalf("b's first message %q never reached a", mb[0].text)
+		t.Fatalf("b's first message %q never reached a", mb[0].Text)
 	}
 }
 
@@ -109,10 +111,7 @@ func hookSpam(t *testing.T) *idleCounter {
 		c.mu.Lock()
 		c.idle[whoami]++
 		c.mu.Unlock()
-		select {
-		case c.notify <- struct{}{}:
-		default:
-		}
+		exampletest.Notify(c.notify)
 	}
 	t.Cleanup(func() { spamHook = nil })
 	return c
@@ -122,19 +121,12 @@ func hookSpam(t *testing.T) *idleCounter {
 // from.
 func (c *idleCounter) waitIdle(t *testing.T, from map[int]int, n int) {
 	t.Helper()
-	deadline := time.After(waitBound)
-	for {
+	if !exampletest.Await(c.notify, exampletest.WaitBound, func() bool {
 		c.mu.Lock()
-		done := c.idle[1]-from[1] >= n && c.idle[2]-from[2] >= n
-		c.mu.Unlock()
-		if done {
-			return
-		}
-		select {
-		case <-c.notify:
-		case <-deadline:
-			t.Fatalf("producers did not idle %d times", n)
-		}
+		defer c.mu.Unlock()
+		return c.idle[1]-from[1] >= n && c.idle[2]-from[2] >= n
+	}) {
+		t.Fatalf("producers did not idle %d times", n)
 	}
 }
 
@@ -148,18 +140,18 @@ func (c *idleCounter) snapshot() map[int]int {
 // comes back finds the numbering where it left it.
 func TestNothingMadeWhileNobodyConnected(t *testing.T) {
 	idle := hookSpam(t) // before the server: its producers read the hook
-	s := startServer(t)
+	s := exampletest.Serve(t, run)
 
 	a := dial(t, s)
-	per := byTid(parse(t, a.waitFor(t, "3 messages from each producer", atLeast(t, 3))))
+	per := byTid(parse(t, a.WaitFor(t, "3 messages from each producer", atLeast(t, 3))))
 	last := map[int]int{1: per[1][len(per[1])-1].index, 2: per[2][len(per[2])-1].index}
-	a.close(t)
+	a.Close(t)
 
 	const skipped = 5
 	idle.waitIdle(t, idle.snapshot(), skipped)
 
 	b := dial(t, s)
-	per = byTid(parse(t, b.waitFor(t, "a message from each producer", atLeast(t, 1))))
+	per = byTid(parse(t, b.WaitFor(t, "a message from each producer", atLeast(t, 1))))
 	for tid := 1; tid <= 2; tid++ {
 		// A message or two may have been made for a as it went.
 		if got := per[tid][0].index; got <= last[tid] || got > last[tid]+3 {
@@ -172,22 +164,22 @@ func TestNothingMadeWhileNobodyConnected(t *testing.T) {
 // Destroy stops and joins both producers: run returns with no goroutine
 // of the example left.
 func TestProducersJoinedAtDestroy(t *testing.T) {
-	s := startServer(t)
+	s := exampletest.Serve(t, run)
 	a := dial(t, s)
-	a.waitFor(t, "a message from each producer", atLeast(t, 1))
+	a.WaitFor(t, "a message from each producer", atLeast(t, 1))
 
-	if code := s.stop(t); code != 0 {
+	if code := s.Stop(t); code != 0 {
 		t.Fatalf("exit %d after SIGINT", code)
 	}
 	for _, line := range []string{"thread_spam 1 exiting", "thread_spam 2 exiting"} {
-		if s.log.count(line) != 1 {
-			t.Fatalf("no %q before run returned; log:\n%s", line, s.log)
+		if s.Log.Count(line) != 1 {
+			t.Fatalf("no %q before run returned; log:\n%s", line, s.Log)
 		}
 	}
 	// The server closed the connection, which ends the client's reader.
 	select {
-	case <-a.done:
-	case <-time.After(waitBound):
+	case <-a.Done():
+	case <-time.After(exampletest.WaitBound):
 		t.Fatal("connection still open after the server stopped")
 	}
 	goleak.VerifyNone(t)

@@ -6,18 +6,20 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // interval is the timer period the tests run the server with.
 const interval = 50 * time.Millisecond
 
-func startTimerServer(t *testing.T) *server {
-	return startServer(t, "--interval", interval.String())
+func startTimerServer(t *testing.T) *exampletest.Example {
+	return exampletest.Serve(t, run, "--interval", interval.String())
 }
 
 // ticks is a condition: at least n messages.
-func ticks(n int) func([]received) bool {
-	return func(msgs []received) bool { return len(msgs) >= n }
+func ticks(n int) func([]exampletest.Message) bool {
+	return func(msgs []exampletest.Message) bool { return len(msgs) >= n }
 }
 
 func TestTicksArriveOnSchedule(t *testing.T) {
@@ -26,17 +28,17 @@ func TestTicksArriveOnSchedule(t *testing.T) {
 	cl := dial(t, s)
 
 	const n = 10
-	msgs := cl.waitFor(t, "10 ticks", ticks(n))
+	msgs := cl.WaitFor(t, "10 ticks", ticks(n))
 	for i, m := range msgs[:n] {
-		if want := fmt.Sprintf("tick %d", i+1); m.text != want {
-			t.Fatalf("message %d is %q, want %q", i, m.text, want)
+		if want := fmt.Sprintf("tick %d", i+1); m.Text != want {
+			t.Fatalf("message %d is %q, want %q", i, m.Text, want)
 		}
 	}
 	// A timer never fires early, and each TIMER arms the next: n ticks
 	// take at least n intervals after the connection was made (minus a
 	// little, for the handshake). How late they come is up to the host;
 	// the bound is generous.
-	took := msgs[n-1].at.Sub(start)
+	took := msgs[n-1].At.Sub(start)
 	if floor := n * interval * 9 / 10; took < floor {
 		t.Fatalf("%d ticks in %v, faster than one per %v", n, took, interval)
 	}
@@ -78,25 +80,25 @@ func TestTimerStopsWhenConnectionCloses(t *testing.T) {
 	timers := hookTimer(t) // before the server, which reads it
 	s := startTimerServer(t)
 	a, b := dial(t, s), dial(t, s)
-	a.waitFor(t, "2 ticks", ticks(2))
-	b.waitFor(t, "2 ticks", ticks(2))
+	a.WaitFor(t, "2 ticks", ticks(2))
+	b.WaitFor(t, "2 ticks", ticks(2))
 
-	a.close(t)
-	s.log.waitFor(t, "LWS_CALLBACK_CLOSED", 1)
+	a.Close(t)
+	s.Log.WaitFor(t, "LWS_CALLBACK_CLOSED", 1)
 	firedAtClose, _ := timers.get()
 
 	// a's timer ran at the same rate as b's: while b gets five more
 	// ticks, a's would have fired about five times too.
-	had, _ := b.received()
-	msgs := b.waitFor(t, "5 more ticks", ticks(len(had)+5))
+	had, _ := b.Received()
+	msgs := b.WaitFor(t, "5 more ticks", ticks(len(had)+5))
 	if fired, after := timers.get(); after != 0 {
 		t.Fatalf("%d TIMER callbacks for the closed connection", after)
 	} else if fired-firedAtClose > len(msgs)-len(had)+1 {
 		t.Fatalf("%d TIMER callbacks while b got %d ticks: a's timer still runs", fired-firedAtClose, len(msgs)-len(had))
 	}
 	for i := 1; i < len(msgs); i++ {
-		if want := fmt.Sprintf("tick %d", i+1); msgs[i].text != want {
-			t.Fatalf("b's message %d is %q, want %q", i, msgs[i].text, want)
+		if want := fmt.Sprintf("tick %d", i+1); msgs[i].Text != want {
+			t.Fatalf("b's message %d is %q, want %q", i, msgs[i].Text, want)
 		}
 	}
 }
@@ -113,14 +115,14 @@ func TestIntervalMustBeUnderTimeout(t *testing.T) {
 func TestInterruptExitsCleanly(t *testing.T) {
 	s := startTimerServer(t)
 	cl := dial(t, s)
-	cl.waitFor(t, "a tick", ticks(1))
-	if code := s.stop(t); code != 0 {
+	cl.WaitFor(t, "a tick", ticks(1))
+	if code := s.Stop(t); code != 0 {
 		t.Fatalf("exit %d after SIGINT", code)
 	}
 	select {
-	case <-cl.done:
-	case <-time.After(waitBound):
+	case <-cl.Done():
+	case <-time.After(exampletest.WaitBound):
 		t.Fatal("connection still open after the server stopped")
 	}
-	s.log.waitFor(t, "LWS_CALLBACK_CLOSED", 1)
+	s.Log.WaitFor(t, "LWS_CALLBACK_CLOSED", 1)
 }

@@ -9,33 +9,34 @@ import (
 	"testing"
 
 	"github.com/coder/websocket"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // say sends text from one client and waits until every reader holds it as
 // its next message. Sending in this lockstep keeps the fast readers up to
 // date, so only a client that stopped reading can fall behind.
-func say(t *testing.T, from *client, readers []*client, text string) {
+func say(t *testing.T, from *exampletest.Client, readers []*exampletest.Client, text string) {
 	t.Helper()
 	had := make([]int, len(readers))
 	for i, r := range readers {
-		msgs, _ := r.received()
+		msgs, _ := r.Texts()
 		had[i] = len(msgs)
 	}
-	from.send(t, text)
+	from.Send(t, text)
 	for i, r := range readers {
-		if got := r.waitCount(t, had[i]+1)[had[i]]; got != text {
+		if got := r.WaitCount(t, had[i]+1)[had[i]]; got != text {
 			t.Fatalf("reader %d, message %d: got %.20q, want %.20q", i, had[i]+1, got, text)
 		}
 	}
 }
 
 func TestEveryoneGetsEveryLineInOneOrder(t *testing.T) {
-	s := startServer(t)
-	cls := []*client{dial(t, s), dial(t, s), dial(t, s)}
+	s := exampletest.Serve(t, run)
+	cls := []*exampletest.Client{dial(t, s), dial(t, s), dial(t, s)}
 	for _, c := range cls {
-		c.startReading()
+		c.StartReading()
 	}
-	s.log.waitFor(t, "LWS_CALLBACK_ESTABLISHED", len(cls))
+	s.Log.WaitFor(t, "LWS_CALLBACK_ESTABLISHED", len(cls))
 
 	// Each round every client sends two lines at once. Six lines in
 	// flight stay below the ring's seven, so nobody is culled.
@@ -48,7 +49,7 @@ func TestEveryoneGetsEveryLineInOneOrder(t *testing.T) {
 			wg.Go(func() {
 				for k := range perRound {
 					line := fmt.Sprintf("c%d r%d k%d", i, r, k)
-					if err := c.conn.Write(context.Background(), websocket.MessageText, []byte(line)); err != nil {
+					if err := c.Conn.Write(context.Background(), websocket.MessageText, []byte(line)); err != nil {
 						errs <- err
 						return
 					}
@@ -62,13 +63,13 @@ func TestEveryoneGetsEveryLineInOneOrder(t *testing.T) {
 		}
 		total += len(cls) * perRound
 		for _, c := range cls {
-			c.waitCount(t, total)
+			c.WaitCount(t, total)
 		}
 	}
 
-	want, _ := cls[0].received()
+	want, _ := cls[0].Texts()
 	for i, c := range cls[1:] {
-		if got, _ := c.received(); !slices.Equal(got, want) {
+		if got, _ := c.Texts(); !slices.Equal(got, want) {
 			t.Fatalf("client %d saw another order:\n got %q\nwant %q", i+1, got, want)
 		}
 	}
@@ -96,21 +97,21 @@ func TestEveryoneGetsEveryLineInOneOrder(t *testing.T) {
 }
 
 func TestLateJoinerGetsNoHistory(t *testing.T) {
-	s := startServer(t)
+	s := exampletest.Serve(t, run)
 	a, b := dial(t, s), dial(t, s)
-	a.startReading()
-	b.startReading()
-	s.log.waitFor(t, "LWS_CALLBACK_ESTABLISHED", 2)
+	a.StartReading()
+	b.StartReading()
+	s.Log.WaitFor(t, "LWS_CALLBACK_ESTABLISHED", 2)
 	for i := range 3 {
-		say(t, a, []*client{a, b}, fmt.Sprintf("early %d", i))
+		say(t, a, []*exampletest.Client{a, b}, fmt.Sprintf("early %d", i))
 	}
 
 	late := dial(t, s)
-	late.startReading()
-	s.log.waitFor(t, "LWS_CALLBACK_ESTABLISHED", 3)
-	say(t, b, []*client{a, b, late}, "after")
+	late.StartReading()
+	s.Log.WaitFor(t, "LWS_CALLBACK_ESTABLISHED", 3)
+	say(t, b, []*exampletest.Client{a, b, late}, "after")
 
-	got, _ := late.received()
+	got, _ := late.Texts()
 	if got[0] != "after" {
 		t.Fatalf("late joiner got %q, want only what was sent after it joined", got)
 	}

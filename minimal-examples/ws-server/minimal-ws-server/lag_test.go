@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // A client that stops reading only falls behind in the ring once the
@@ -29,30 +31,26 @@ var freeSpaceRE = regexp.MustCompile(`LWS_CALLBACK_RECEIVE: free space (\d+)`)
 // lastFree is the ring's free space the server logged for the last line it
 // received. A line equal to the one before it may be swallowed by lws's
 // log, but then it says the same.
-func (s *logSink) lastFree(t *testing.T) int {
+func lastFree(t *testing.T, log *exampletest.Log) int {
 	t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for i := len(s.lines) - 1; i >= 0; i-- {
-		if m := freeSpaceRE.FindStringSubmatch(s.lines[i]); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return n
-		}
+	line, ok := log.Last(freeSpaceRE.MatchString)
+	if !ok {
+		t.Fatal("no line was received")
 	}
-	t.Fatal("no line was received")
-	return 0
+	n, _ := strconv.Atoi(freeSpaceRE.FindStringSubmatch(line)[1])
+	return n
 }
 
 // chat is one sender whose lines are all kept, in order.
 type chat struct {
 	t    *testing.T
-	s    *server
-	from *client
+	s    *exampletest.Example
+	from *exampletest.Client
 	sent []string
 }
 
 // say sends the next line in lockstep with readers.
-func (c *chat) say(readers ...*client) {
+func (c *chat) say(readers ...*exampletest.Client) {
 	c.t.Helper()
 	if len(c.sent) == maxLines {
 		c.t.Fatalf("sent %d lines without getting there", maxLines)
@@ -63,7 +61,7 @@ func (c *chat) say(readers ...*client) {
 }
 
 // sayUntil sends lines until done holds after one.
-func (c *chat) sayUntil(done func() bool, readers ...*client) {
+func (c *chat) sayUntil(done func() bool, readers ...*exampletest.Client) {
 	c.t.Helper()
 	for {
 		c.say(readers...)
@@ -74,43 +72,44 @@ func (c *chat) sayUntil(done func() bool, readers ...*client) {
 }
 
 func TestLaggingClientIsCulled(t *testing.T) {
-	s := startServer(t)
+	s := exampletest.Serve(t, run)
 	a, b := dial(t, s), dial(t, s)
-	a.startReading()
-	b.startReading()
-	slow := dial(t, s, smallRcvBuf) // never reads until the end
-	s.log.waitFor(t, "LWS_CALLBACK_ESTABLISHED", 3)
+	a.StartReading()
+	b.StartReading()
+	slow := dialSlow(t, s) // never reads until the end
+	s.Log.WaitFor(t, "LWS_CALLBACK_ESTABLISHED", 3)
 
 	// The others get every line at once while the silent client falls
 	// behind, until it holds all seven slots: the next line culls it.
 	c := &chat{t: t, s: s, from: a}
-	c.sayUntil(func() bool { return s.log.count("Killing lagging client") > 0 }, a, b)
-	s.log.waitFor(t, "cull_lagging_clients: shrunk ring from 7 to 0", 1)
-	s.log.waitFor(t, "LWS_CALLBACK_CLOSED", 1)
-	if s.log.count("free space 1") == 0 {
-		t.Fatalf("culled before the ring was full; log:\n%s", s.log)
+	c.sayUntil(func() bool { return s.Log.Count("Killing lagging client") > 0 }, a, b)
+	s.Log.WaitFor(t, "cull_lagging_clients: shrunk ring from 7 to 0", 1)
+	s.Log.WaitFor(t, "LWS_CALLBACK_CLOSED", 1)
+	if s.Log.Count("free space 1") == 0 {
+		t.Fatalf("culled before the ring was full; log:\n%s", s.Log)
 	}
 
 	// With the ring emptied, the room goes on.
 	for range 10 {
 		c.say(a, b)
-		if f := s.log.lastFree(t); f != ringDepth-1 {
+		if f := lastFree(t, s.Log); f != ringDepth-1 {
 			t.Fatalf("free space %d after the cull, want %d", f, ringDepth-1)
 		}
 	}
-	for i, r := range []*client{a, b} {
-		if got, _ := r.received(); !slices.Equal(got, c.sent) {
+	for i, r := range []*exampletest.Client{a, b} {
+		if got, _ := r.Texts(); !slices.Equal(got, c.sent) {
 			t.Fatalf("reader %d got %d lines, sent %d", i, len(got), len(c.sent))
 		}
 	}
-	if n := s.log.count("dropping!"); n != 0 {
+	if n := s.Log.Count("dropping!"); n != 0 {
 		t.Fatalf("%d lines dropped", n)
 	}
 
 	// The culled client gets what the kernel held for it, in order, and
 	// then the connection ends.
-	slow.startReading()
-	got, err := slow.waitEnd(t)
+	slow.StartReading()
+	msgs, err := slow.WaitEnd(t)
+	got := exampletest.Texts(msgs)
 	if err == nil {
 		t.Fatal("culled connection did not end")
 	}
@@ -123,28 +122,28 @@ func TestLaggingClientIsCulled(t *testing.T) {
 // A newcomer's tail is the oldest one, as in C: while someone lags, it is
 // sent the lines the slowest reader is still waiting for.
 func TestNewcomerStartsAtSlowestReader(t *testing.T) {
-	s := startServer(t)
+	s := exampletest.Serve(t, run)
 	a := dial(t, s)
-	a.startReading()
-	dial(t, s, smallRcvBuf) // never reads
-	s.log.waitFor(t, "LWS_CALLBACK_ESTABLISHED", 2)
+	a.StartReading()
+	dialSlow(t, s) // never reads
+	s.Log.WaitFor(t, "LWS_CALLBACK_ESTABLISHED", 2)
 	c := &chat{t: t, s: s, from: a}
 
 	for attempt := 1; ; attempt++ {
 		// Four lines behind at most, so the two of them stay clear
 		// of a cull.
-		c.sayUntil(func() bool { return s.log.lastFree(t) <= 4 }, a)
+		c.sayUntil(func() bool { return lastFree(t, s.Log) <= 4 }, a)
 
 		late := dial(t, s)
-		late.startReading()
-		s.log.waitFor(t, "LWS_CALLBACK_ESTABLISHED", 2+attempt)
+		late.StartReading()
+		s.Log.WaitFor(t, "LWS_CALLBACK_ESTABLISHED", 2+attempt)
 		c.say(a)
 
 		// The newcomer sits at the oldest tail until it writes, so the
 		// free space logged for this line says what it was owed.
-		backlog := ringDepth - 1 - s.log.lastFree(t)
+		backlog := ringDepth - 1 - lastFree(t, s.Log)
 		want := c.sent[len(c.sent)-1-backlog:]
-		if got := late.waitCount(t, len(want)); !slices.Equal(got, want) {
+		if got := late.WaitCount(t, len(want)); !slices.Equal(got, want) {
 			t.Fatalf("newcomer got %d lines, want the last %d sent", len(got), len(want))
 		}
 		if backlog > 0 {
@@ -155,26 +154,26 @@ func TestNewcomerStartsAtSlowestReader(t *testing.T) {
 		if attempt == 20 {
 			t.Fatal("the silent client never stayed behind")
 		}
-		late.stop(t)
+		late.Close(t)
 	}
 }
 
 // DEVIATION from C (see releaseTail): a client that leaves normally while
 // furthest behind must not jam the ring.
 func TestLaggingLeaverFreesRing(t *testing.T) {
-	s := startServer(t, "-d", "1039") // INFO shows what the leaver held
+	s := exampletest.Serve(t, run, "-d", "1039") // INFO shows what the leaver held
 	a := dial(t, s)
-	a.startReading()
+	a.StartReading()
 	c := &chat{t: t, s: s, from: a}
 
 	for attempt := 1; ; attempt++ {
-		slow := dial(t, s, smallRcvBuf)
-		s.log.waitFor(t, "LWS_CALLBACK_ESTABLISHED", 1+attempt)
-		c.sayUntil(func() bool { return s.log.lastFree(t) <= 4 }, a)
-		slow.stop(t)
-		s.log.waitFor(t, "LWS_CALLBACK_CLOSED", attempt)
+		slow := dialSlow(t, s)
+		s.Log.WaitFor(t, "LWS_CALLBACK_ESTABLISHED", 1+attempt)
+		c.sayUntil(func() bool { return lastFree(t, s.Log) <= 4 }, a)
+		slow.Close(t)
+		s.Log.WaitFor(t, "LWS_CALLBACK_CLOSED", attempt)
 		c.say(a) // runs after CLOSED is done
-		if s.log.count("release_tail: client") == 1 {
+		if s.Log.Count("release_tail: client") == 1 {
 			break
 		}
 		// It caught up before its close was seen.
@@ -187,14 +186,14 @@ func TestLaggingLeaverFreesRing(t *testing.T) {
 	// would fill within a few lines and drop all that follow.
 	for range ringDepth * 2 {
 		c.say(a)
-		if f := s.log.lastFree(t); f != ringDepth-1 {
+		if f := lastFree(t, s.Log); f != ringDepth-1 {
 			t.Fatalf("free space %d after the leaver went, want %d", f, ringDepth-1)
 		}
 	}
-	if got, _ := a.received(); !slices.Equal(got, c.sent) {
+	if got, _ := a.Texts(); !slices.Equal(got, c.sent) {
 		t.Fatalf("sender got %d lines back, sent %d", len(got), len(c.sent))
 	}
-	if n := s.log.count("Killing lagging client") + s.log.count("dropping!"); n != 0 {
-		t.Fatalf("lines were dropped or clients culled; log:\n%s", s.log)
+	if n := s.Log.Count("Killing lagging client") + s.Log.Count("dropping!"); n != 0 {
+		t.Fatalf("lines were dropped or clients culled; log:\n%s", s.Log)
 	}
 }

@@ -9,18 +9,18 @@
 // mount-origin directory.
 //
 //	go run ./minimal-examples/ws-server/minimal-ws-server [-d N] [--port N] [--iface ADDR]
+//
+// C's -s (TLS), -h (strict Host check) and -v (ping / hangup policy) are
+// not offered: golws has none of those features.
 package main
 
 import (
 	"embed"
-	"errors"
-	"flag"
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
-	"sync"
-	"sync/atomic"
+
+	"github.com/golws/golws/minimal-examples/internal/exampleutil"
 
 	. "github.com/golws/golws/include-like"
 )
@@ -34,27 +34,19 @@ var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 // vhostName is the vhost C's main names.
 const vhostName = "localhost"
 
-func main() {
-	sigint := make(chan os.Signal, 1)
-	signal.Notify(sigint, os.Interrupt)
-	os.Exit(run(os.Args[1:], os.Stderr, sigint, nil))
-}
+func main() { exampleutil.Main(run) }
 
 // run is C's main: it serves until a value arrives on interrupt and
 // returns the exit code. ready, if not nil, gets the listening port once
 // the server is up.
 func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan<- int) int {
-	o, err := parseArgs(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
+	o, err := exampleutil.ParseCommon("minimal-ws-server", "[-d <log mask>] [--port N] [--iface ADDR]", args, stderr)
 	if err != nil {
-		_, _ = io.WriteString(stderr, err.Error()+"\n")
-		return 1
+		return exampleutil.UsageExit(err, stderr)
 	}
-	setLogging(o.logLevel, stderr)
+	exampleutil.SetLogging(o.LogLevel, stderr)
 
-	Lwsl_user("LWS minimal ws server | visit http://localhost:%d", o.port)
+	Lwsl_user("LWS minimal ws server | visit http://localhost:%d", o.Port)
 
 	mount := Lws_http_mount{
 		Mountpoint:     "/",
@@ -63,8 +55,8 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		OriginProtocol: LWSMPRO_FILE,
 	}
 	info := Lws_context_creation_info{
-		Port:  o.port,
-		Iface: o.iface,
+		Port:  o.Port,
+		Iface: o.Iface,
 		Protocols: []Lws_protocols{
 			{Name: "http", Callback: Lws_callback_http_dummy},
 			protocolLwsMinimal,
@@ -79,32 +71,9 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		Lwsl_err("lws init failed")
 		return 1
 	}
-	if ready != nil {
-		ready <- Lws_get_vhost_listen_port(Lws_get_vhost_by_name(context, vhostName))
-	}
+	exampleutil.Ready(ready, context, vhostName)
 
-	// C's signal handler only sets a flag and the signal itself ends
-	// poll(); here a goroutine sets the flag and wakes the loop.
-	var interrupted atomic.Bool
-	stop := make(chan struct{})
-	var sig sync.WaitGroup
-	sig.Go(func() {
-		select {
-		case <-interrupt:
-			interrupted.Store(true)
-			Lws_cancel_service(context)
-		case <-stop:
-		}
-	})
-
-	for !interrupted.Load() {
-		if Lws_service(context, 0) != 0 {
-			break
-		}
-	}
-
-	close(stop)
-	sig.Wait()
+	exampleutil.ServiceLoop(context, interrupt)
 	Lws_context_destroy(context)
 
 	return 0

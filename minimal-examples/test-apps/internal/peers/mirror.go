@@ -6,9 +6,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/coder/websocket"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
 // circle is what both test clients send on lws-mirror-protocol.
@@ -33,7 +33,7 @@ func (m *MirrorWatcher) Others() int64  { return m.others.Load() }
 func WatchMirror(t testing.TB, port int) *MirrorWatcher {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	dctx, dcancel := context.WithTimeout(ctx, WaitBound)
+	dctx, dcancel := context.WithTimeout(ctx, exampletest.WaitBound)
 	defer dcancel()
 	c, _, err := websocket.Dial(dctx, "ws://"+Addr(port)+"/", &websocket.DialOptions{
 		Subprotocols: []string{"lws-mirror-protocol"},
@@ -53,10 +53,7 @@ func WatchMirror(t testing.TB, port int) *MirrorWatcher {
 			}
 			if circle.Match(data) {
 				m.circles.Add(1)
-				select {
-				case m.notify <- struct{}{}:
-				default:
-				}
+				exampletest.Notify(m.notify)
 			} else {
 				m.others.Add(1)
 			}
@@ -71,16 +68,10 @@ func WatchMirror(t testing.TB, port int) *MirrorWatcher {
 }
 
 // WaitCircles blocks until at least n circles arrived, or fails t after
-// WaitBound.
+// exampletest.WaitBound.
 func (m *MirrorWatcher) WaitCircles(t testing.TB, n int64) {
 	t.Helper()
-	deadline := time.NewTimer(WaitBound)
-	defer deadline.Stop()
-	for m.Circles() < n {
-		select {
-		case <-m.notify:
-		case <-deadline.C:
-			t.Fatalf("the mirror watcher saw %d circles in %v, wanted %d", m.Circles(), WaitBound, n)
-		}
+	if !exampletest.Await(m.notify, exampletest.WaitBound, func() bool { return m.Circles() >= n }) {
+		t.Fatalf("the mirror watcher saw %d circles in %v, wanted %d", m.Circles(), exampletest.WaitBound, n)
 	}
 }

@@ -16,15 +16,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
 )
 
+// ServerBin and ClientBin are Debian's libwebsockets-test-server package.
 const (
-	// ServerBin and ClientBin are Debian's libwebsockets-test-server package.
 	ServerBin = "/usr/bin/libwebsockets-test-server"
 	ClientBin = "/usr/bin/libwebsockets-test-client"
-
-	// WaitBound bounds every wait on a peer.
-	WaitBound = 10 * time.Second
 )
 
 // Require skips t when the C test apps are not installed, or fails it
@@ -57,7 +56,7 @@ func FreePort(t testing.TB) int {
 func WaitPort(t testing.TB, port int) {
 	t.Helper()
 	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
-	deadline := time.Now().Add(WaitBound)
+	deadline := time.Now().Add(exampletest.WaitBound)
 	for {
 		c, err := net.DialTimeout("tcp", addr, time.Second)
 		if err == nil {
@@ -65,7 +64,7 @@ func WaitPort(t testing.TB, port int) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("nothing listens on %s after %v: %v", addr, WaitBound, err)
+			t.Fatalf("nothing listens on %s after %v: %v", addr, exampletest.WaitBound, err)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -74,7 +73,7 @@ func WaitPort(t testing.TB, port int) {
 // CServer is a running libwebsockets-test-server.
 type CServer struct {
 	Port int
-	Log  *Sink // its stdout and stderr
+	Log  *exampletest.Log // its stdout and stderr
 }
 
 // StartCServer runs libwebsockets-test-server bound to loopback on a free
@@ -83,7 +82,7 @@ type CServer struct {
 func StartCServer(t testing.TB, extra ...string) *CServer {
 	t.Helper()
 	Require(t)
-	s := &CServer{Port: FreePort(t), Log: NewSink()}
+	s := &CServer{Port: FreePort(t), Log: exampletest.NewLog()}
 	args := append([]string{"-i", "lo", "--port=" + strconv.Itoa(s.Port)}, extra...)
 	cmd := exec.Command(ServerBin, args...)
 	cmd.Stdout, cmd.Stderr = s.Log, s.Log

@@ -1,4 +1,4 @@
-package main
+package exampleutil
 
 import (
 	"io"
@@ -7,10 +7,10 @@ import (
 	. "github.com/golws/golws/include-like"
 )
 
-// setLogging sets the lws log mask and sends the lines to w. Real stderr
+// SetLogging sets the lws log mask and sends the lines to w. Real stderr
 // keeps lws's own emitter, which colours lines on a terminal; any other
 // writer (a test's) gets the plain lines.
-func setLogging(mask int, w io.Writer) {
+func SetLogging(mask int, w io.Writer) {
 	if w == io.Writer(os.Stderr) {
 		Lws_set_log_level(mask, nil)
 		return
