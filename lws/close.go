@@ -135,8 +135,12 @@ func (w *Wsi) ended(err error) {
 	w.clearPwsi()
 	// coder/websocket closes its socket only after a close handshake: a
 	// reader that stopped on an error (TCP close, protocol violation)
-	// would leave it open for the life of the process.
-	w.kill()
+	// would leave it open for the life of the process. A wsi whose
+	// handshake failed has no WebSocket: net/http still owes the client
+	// its HTTP error answer and keeps the socket.
+	if w.conn != nil {
+		w.kill()
+	}
 	delete(w.vh.live, w)
 	w.state = stateClosed
 	p0 := &w.vh.protocols[0]

@@ -320,6 +320,9 @@ func (c *Context) Destroy() {
 		}
 	}
 	vh.destroyProtocols()
+	// net/http's own connection goroutines (plain HTTP, failed
+	// handshakes) end shortly after Server.Close closed their sockets.
+	vh.conns.wait(connDrainTimeout)
 	for _, h := range c.hooks {
 		if h.ContextDestroy != nil {
 			h.ContextDestroy()

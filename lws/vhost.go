@@ -26,6 +26,7 @@ type Vhost struct {
 	ln     net.Listener
 	server *http.Server
 	port   int
+	conns  connCount // net/http's connections, each with its goroutine
 
 	// live holds the established connections; service goroutine only.
 	live map[*Wsi]struct{}
@@ -88,6 +89,7 @@ func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
 	vh.server = &http.Server{
 		Handler:           http.HandlerFunc(vh.serveHTTP),
 		ReadHeaderTimeout: 10 * time.Second,
+		ConnState:         vh.conns.track,
 		ConnContext: func(ctx context.Context, nc net.Conn) context.Context {
 			return context.WithValue(ctx, netConnKey{}, nc)
 		},

@@ -25,10 +25,11 @@ func TestMain(m *testing.M) {
 		stop()
 		os.Exit(code)
 	}
-	goleak.VerifyTestMain(m, goleak.Cleanup(func(int) {
+	goleak.VerifyTestMain(m, goleak.Cleanup(func(code int) {
 		if bin, err := golwsBinary(); err == nil {
 			os.RemoveAll(filepath.Dir(bin))
 		}
+		os.Exit(code) // goleak leaves the exit to Cleanup
 	}))
 }
 

@@ -19,10 +19,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m, goleak.Cleanup(func(int) {
+	goleak.VerifyTestMain(m, goleak.Cleanup(func(code int) {
 		if bin, err := binary(); err == nil {
 			os.RemoveAll(filepath.Dir(bin))
 		}
+		os.Exit(code) // goleak leaves the exit to Cleanup
 	}))
 }
 

@@ -1,0 +1,48 @@
+// Package reliability holds golws's misbehaving-client tests (issue 8):
+// proof, in `go test`, that a golws server keeps working while its clients
+// do everything wrong. It has no code of its own to import; everything is in
+// its _test.go files, and every test runs on 127.0.0.1 with bounded load and
+// bounded waits.
+//
+// What is proved, and where:
+//
+//   - faults_test.go: the threadpool fault matrix. A client closes (with a
+//     close frame, and with a bare TCP close) while its task is queued,
+//     running, waiting in SYNC, finished but not reaped, or outliving its
+//     wsi (Async and ReturnFlagOutlive); and the server gets "SIGINT" (the
+//     C-style service loop's interrupt, then Lws_context_destroy) in each of
+//     those states. Every time: each task's cleanup runs exactly once, the
+//     next queued task starts, the other connections are undisturbed, no
+//     goroutine is left and the loop exits 0 within 1 s. TestBinarySIGINT
+//     does the SIGINT part on the real cmd/minimal-ws-server-threadpool
+//     binary, built once per run without -race (binary_test.go).
+//   - slowconsumer_test.go: a client that stops reading while its task
+//     streams costs bounded memory, does not slow the other connections,
+//     and is dropped by PENDING_TIMEOUT_THREADPOOL_TASK 5 s after its last
+//     write, without a close frame.
+//   - churn_test.go: 10,000 connect / disconnect cycles with tasks leave the
+//     goroutine count, the heap and the open file descriptors where they
+//     were.
+//   - badhandshake_test.go, badframes_test.go, badpaths_test.go,
+//     closes_test.go: malformed or incomplete handshakes, protocol-violating
+//     frames, long, truncated and invalid-UTF-8 messages, hostile HTTP paths
+//     and clients leaving at awkward moments each get a clear answer, and
+//     the server serves a normal client afterwards.
+//   - fuzz_test.go: FuzzHandshake throws fuzzed upgrade requests at one
+//     long-lived server (seed corpus in testdata/fuzz/FuzzHandshake).
+//   - shutdown_test.go: destroying a context under load (64 streaming
+//     connections, most tasks queued) takes under 1 s and runs every cleanup;
+//     the same for the example's Main and for the binary.
+//
+// The tests drive the server through protocols of their own, built on lws
+// and lws/threadpool the way a port would be: ctl (ctlproto_test.go), whose
+// task phases the test controls; perf (perfproto_test.go), the example's
+// perf variant made observable; echo (echoproto_test.go), which checks how
+// messages are cut into RxBufferSize chunks. The clients are coder/websocket
+// (wsclient_test.go) or written out frame by frame (rawws_test.go).
+//
+// The bugs this suite found in golws (leaked sockets and Conns, truncated
+// messages delivered as complete, WSI_CREATE without WSI_DESTROY, a close
+// reply lost in the write cork, HTTP error answers cut off) are fixed; the
+// tests that found them now fail if they come back.
+package reliability
