@@ -69,6 +69,10 @@ type HTTPMount struct {
 	ExtraMimetypes map[string]string
 }
 
+// destroyDrainTimeout bounds how long Destroy waits for connections to
+// report their end.
+const destroyDrainTimeout = 5 * time.Second
+
 // sendLow is the send buffer's low-water mark: below it the wsi is
 // writeable.
 func (c *Context) sendLow() int { return c.sendLimit / 4 }
@@ -313,9 +317,15 @@ func (c *Context) Destroy() {
 	vh.closeListener()
 	vh.killAll()
 	// The readers of killed connections report back through the loop;
-	// their sockets are closed, so each report is moments away.
+	// their sockets are closed, so each report is moments away. The bound
+	// only guards against a bug: it is never reached in the tests.
+	deadline := time.Now().Add(destroyDrainTimeout)
 	for vh.liveCount() > 0 {
-		if c.loop.RunOnce(time.Second) != nil {
+		if time.Now().After(deadline) {
+			Err("lws_context_destroy: %d connections did not report their end", vh.liveCount())
+			break
+		}
+		if c.loop.RunOnce(100*time.Millisecond) != nil {
 			break
 		}
 	}
