@@ -107,7 +107,9 @@ func runMatrix(ctx context.Context, cfg matrixConfig) ([]scenario, error) {
 	return rows, ctx.Err()
 }
 
-func measureRun(ctx context.Context, log io.Writer, who string, argv []string, rc runConfig) (*runResult, string) {
+// withServer starts argv's server, measures it with m and stops it. The
+// string is why there is no result: an error, or a skipped scenario.
+func withServer[T any](ctx context.Context, argv []string, m func(url string, pid int) (T, error)) (*T, string) {
 	if ctx.Err() != nil {
 		return nil, "skipped: " + ctx.Err().Error()
 	}
@@ -116,32 +118,30 @@ func measureRun(ctx context.Context, log io.Writer, who string, argv []string, r
 		return nil, err.Error()
 	}
 	defer srv.stop()
-	rc.url, rc.pid = srv.url(), srv.pid()
-	r, err := runLoad(ctx, rc)
-	fmt.Fprintf(log, "%-8s %s\n", who, runLine(r))
+	r, err := m(srv.url(), srv.pid())
 	if err != nil {
 		return nil, err.Error()
 	}
-	r.PerConn = nil // the table shows totals; `lwsload run --json` has the detail
 	return &r, ""
+}
+
+func measureRun(ctx context.Context, log io.Writer, who string, argv []string, rc runConfig) (*runResult, string) {
+	return withServer(ctx, argv, func(url string, pid int) (runResult, error) {
+		rc.url, rc.pid = url, pid
+		r, err := runLoad(ctx, rc)
+		fmt.Fprintf(log, "%-8s %s\n", who, runLine(r))
+		r.PerConn = nil // the table shows totals; `lwsload run --json` has the detail
+		return r, err
+	})
 }
 
 func measureIdle(ctx context.Context, log io.Writer, who string, argv []string, ic idleConfig) (*idleResult, string) {
-	if ctx.Err() != nil {
-		return nil, "skipped: " + ctx.Err().Error()
-	}
-	srv, err := startServer(ctx, argv)
-	if err != nil {
-		return nil, err.Error()
-	}
-	defer srv.stop()
-	ic.url, ic.pid = srv.url(), srv.pid()
-	r, err := runIdle(ctx, ic)
-	fmt.Fprintf(log, "%-8s idle %s\n", who, idleLine(r))
-	if err != nil {
-		return nil, err.Error()
-	}
-	return &r, ""
+	return withServer(ctx, argv, func(url string, pid int) (idleResult, error) {
+		ic.url, ic.pid = url, pid
+		r, err := runIdle(ctx, ic)
+		fmt.Fprintf(log, "%-8s idle %s\n", who, idleLine(r))
+		return r, err
+	})
 }
 
 // runSet collects a scenario's runs on one server.
