@@ -117,7 +117,7 @@ func pathOrRoot(p string) string {
 }
 
 // dialAndRead is the client connection's goroutine: it connects, then
-// serves as the reader, like a server connection's handler goroutine.
+// serves as the reader, like a server connection's reader goroutine.
 func (w *Wsi) dialAndRead(u string, opts *websocket.DialOptions) {
 	var nc net.Conn
 	dialer := &net.Dialer{}

@@ -7,7 +7,7 @@ import (
 	"github.com/coder/websocket"
 )
 
-// readLoop runs on the connection's HTTP handler goroutine for the life of
+// readLoop runs on the connection's own goroutine for the life of
 // the connection: it reads the next chunk, hands it to the service
 // goroutine and waits for a token before reading again, so a wsi under rx
 // flow control is not read at all, as in lws. Its last act is to report
@@ -26,9 +26,9 @@ func (w *Wsi) readLoop() {
 	if !w.waitToken() {
 		return
 	}
-	size := w.protocol.rxBufferSize()
-	cur := make([]byte, size)
-	next := make([]byte, size)
+	// The chunk buffers come with the first message: a connection that
+	// never sends anything does not hold them.
+	var cur, next []byte
 	validate := w.vh.options&ServerOptionValidateUTF8 != 0
 	poisoned := false // invalid UTF-8 seen: the close is under way
 	for {
@@ -37,6 +37,10 @@ func (w *Wsi) readLoop() {
 		typ, r, err = w.conn.Reader(context.Background())
 		if err != nil {
 			return
+		}
+		if cur == nil {
+			size := w.protocol.rxBufferSize()
+			cur, next = make([]byte, size), make([]byte, size)
 		}
 		// Read one chunk ahead so that each delivered chunk knows
 		// whether it is the message's last.

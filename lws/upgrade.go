@@ -68,8 +68,8 @@ func (vh *Vhost) chooseProtocol(offered []string) *Protocol {
 	return nil
 }
 
-// serveWS runs a WebSocket connection from upgrade to end on the request's
-// goroutine, which then serves as the connection's reader.
+// serveWS takes a WebSocket upgrade through the filter and the handshake,
+// then hands the connection to a reader goroutine of its own.
 func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 	offered := offeredProtocols(r)
 	p := vh.chooseProtocol(offered)
@@ -132,7 +132,13 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 		_ = conn.CloseNow()
 		return
 	}
-	w.readLoop()
+	// The connection is ours since the hijack: its reader runs on a fresh
+	// goroutine and net/http's, whose stack grew deep serving the request,
+	// ends. An idle connection then costs one small goroutine.
+	if !vh.ctx.goBackground(w.readLoop) {
+		_ = conn.CloseNow()
+		vh.ctx.post(func() { w.ended(ErrDestroyed) })
+	}
 }
 
 // handshakeUsable applies lws's checks of the WebSocket headers after the
