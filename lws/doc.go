@@ -16,10 +16,9 @@
 // Context.Run (Go style); CreateContext runs PROTOCOL_INIT on the calling
 // goroutine and Destroy runs the close callbacks and PROTOCOL_DESTROY on
 // it. Each connection has one more goroutine, its reader, plus a writer
-// only while frames are queued. Only
-// Context.CancelService may be called from other goroutines; under the
-// race detector (or GOLWS_DEBUG=1) a call from elsewhere while the loop is
-// running panics, naming the function.
+// only while frames are queued. Only Context.CancelService may be called
+// from other goroutines; under the race detector (or GOLWS_DEBUG=1) a call
+// from elsewhere while the loop is running panics, naming the function.
 //
 // # Connection life
 //
