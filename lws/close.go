@@ -40,15 +40,7 @@ func (w *Wsi) closeGraceful() {
 	// A close must finish within the context's timeout even if the peer
 	// stopped reading; lws bounds it with PENDING_TIMEOUT_CLOSE_SEND.
 	w.setTimeout(PendingTimeoutCloseSend, w.ctx.timeoutSecs)
-	q := &w.tx
-	q.mu.Lock()
-	q.pend.frames = append(q.pend.frames, frame{close: cf})
-	start := !q.running
-	q.running = true
-	q.mu.Unlock()
-	if start && !w.ctx.goBackground(w.writeLoop) {
-		w.kill()
-	}
+	w.enqueue(nil, frame{close: cf}) // never refused: it carries no payload
 }
 
 // closeHard drops the connection now, without a close frame and without

@@ -233,8 +233,7 @@ func (vh *Vhost) protocolWsi(p *Protocol) *Wsi {
 // broadcast calls every protocol of the vhost with reason.
 func (vh *Vhost) broadcast(reason CallbackReason, in any, n int) {
 	for i := range vh.protocols {
-		p := &vh.protocols[i]
-		vh.protocolWsi(p).call(p, reason, nil, in, n)
+		vh.standIns[i].call(&vh.protocols[i], reason, nil, in, n)
 	}
 }
 

@@ -2,7 +2,6 @@ package lws
 
 import (
 	"context"
-	"io"
 	"time"
 
 	"github.com/coder/websocket"
@@ -36,11 +35,6 @@ type txBatch struct {
 func (b *txBatch) reset() {
 	b.frames = b.frames[:0]
 	b.buf = b.buf[:0]
-}
-
-// fragmentWriter carries a message sent in several Writes (WriteNoFin).
-type fragmentWriter struct {
-	w io.WriteCloser
 }
 
 // Write sends buf as one WebSocket frame of kind proto (lws_write) and
@@ -77,7 +71,8 @@ func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
 }
 
 // enqueue appends f with payload p to the send buffer and makes sure a
-// writer runs. It refuses f when the buffer would pass the limit.
+// writer runs. It refuses f when the buffer would pass the limit. Once
+// Destroy has begun no writer may start: the connection is cut instead.
 func (w *Wsi) enqueue(p []byte, f frame) bool {
 	q := &w.tx
 	q.mu.Lock()
@@ -93,9 +88,7 @@ func (w *Wsi) enqueue(p []byte, f frame) bool {
 	q.running = true
 	q.mu.Unlock()
 	if start && !w.ctx.goBackground(w.writeLoop) {
-		q.mu.Lock()
-		q.running = false
-		q.mu.Unlock()
+		w.kill()
 	}
 	return true
 }
@@ -211,13 +204,13 @@ func (w *Wsi) send(f frame, p []byte) error {
 		if err != nil {
 			return err
 		}
-		q.msg = &fragmentWriter{w: mw}
+		q.msg = mw
 	}
-	if _, err := q.msg.w.Write(p); err != nil {
+	if _, err := q.msg.Write(p); err != nil {
 		return err
 	}
 	if f.fin {
-		err := q.msg.w.Close()
+		err := q.msg.Close()
 		q.msg = nil
 		return err
 	}

@@ -1,6 +1,7 @@
 package lws
 
 import (
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -82,13 +83,13 @@ type Wsi struct {
 // hands the writer goroutine.
 type txQueue struct {
 	mu      sync.Mutex
-	pend    txBatch // frames not yet taken by the writer
-	spare   txBatch // the writer's last batch, emptied, for reuse
-	queued  int     // payload bytes in pend and in the batch being written
-	running bool    // a writer goroutine is draining the buffer
-	parked  bool    // the loop waits for room: the writer must report it
-	failed  bool    // a write failed: the connection is dead
-	msg     *fragmentWriter
+	pend    txBatch        // frames not yet taken by the writer
+	spare   txBatch        // the writer's last batch, emptied, for reuse
+	queued  int            // payload bytes in pend and in the batch being written
+	running bool           // a writer goroutine is draining the buffer
+	parked  bool           // the loop waits for room: the writer must report it
+	failed  bool           // a write failed: the connection is dead
+	msg     io.WriteCloser // a message sent in several Writes (WriteNoFin)
 }
 
 // newWsi makes a connection's wsi, bound to protocol p of vh.

@@ -2,30 +2,18 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/golws/golws/internal/testbin"
 )
 
-// golwsBinary builds the headline server once per test run, without the
-// race detector: it is the program under measurement, not under test.
-var golwsBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "lwsload-test")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "minimal-ws-server-threadpool")
-	out, err := exec.Command("go", "build", "-o", bin, golwsPackage).CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
+// golwsServer is the headline server, built on first use.
+var golwsServer = testbin.New(golwsPackage)
+
+func golwsBinary() (string, error) { return golwsServer.Path() }
 
 // A small matrix end to end: the golws binary in its perf variant and in
 // its normal mode (idle connections on protocol 0), and the baseline as a

@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -26,9 +25,7 @@ func TestMain(m *testing.M) {
 		os.Exit(code)
 	}
 	goleak.VerifyTestMain(m, goleak.Cleanup(func(code int) {
-		if bin, err := golwsBinary(); err == nil {
-			os.RemoveAll(filepath.Dir(bin))
-		}
+		golwsServer.Remove()
 		os.Exit(code) // goleak leaves the exit to Cleanup
 	}))
 }

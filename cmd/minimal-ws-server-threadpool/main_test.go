@@ -7,7 +7,6 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -15,35 +14,23 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/golws/golws/internal/testbin"
 	"go.uber.org/goleak"
 )
 
 func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m, goleak.Cleanup(func(code int) {
-		if bin, err := binary(); err == nil {
-			os.RemoveAll(filepath.Dir(bin))
-		}
+		command.Remove()
 		os.Exit(code) // goleak leaves the exit to Cleanup
 	}))
 }
 
 const waitBound = 60 * time.Second
 
-// binary builds the command once per test run, without the race detector:
-// a race-enabled binary sleeps a second at exit, which would hide the exit
-// time under test (the in-process tests of the example run under -race).
-var binary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "golws-cmd")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "minimal-ws-server-threadpool")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
+// command is this command, built for running as a process.
+var command = testbin.New("github.com/golws/golws/cmd/minimal-ws-server-threadpool")
+
+func binary() (string, error) { return command.Path() }
 
 // server is the binary running on a loopback port, its stderr collected.
 type server struct {

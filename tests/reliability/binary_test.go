@@ -4,41 +4,23 @@ import (
 	"bufio"
 	"fmt"
 	"net"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/golws/golws/internal/testbin"
 )
 
-// The real cmd/minimal-ws-server-threadpool, built once per test run
-// without the race detector (a race-enabled binary sleeps at exit, which
-// would hide the exit time under test), and removed by TestMain.
+// theBinary is the real cmd/minimal-ws-server-threadpool, built on first
+// use and removed by TestMain.
+var theBinary = testbin.New("github.com/golws/golws/cmd/minimal-ws-server-threadpool")
 
-var binaryDir string
+func buildBinary() (string, error) { return theBinary.Path() }
 
-var buildBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "golws-reliability")
-	if err != nil {
-		return "", err
-	}
-	binaryDir = dir
-	bin := filepath.Join(dir, "minimal-ws-server-threadpool")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/golws/golws/cmd/minimal-ws-server-threadpool").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
-
-func removeBinary() {
-	if binaryDir != "" {
-		os.RemoveAll(binaryDir)
-	}
-}
+func removeBinary() { theBinary.Remove() }
 
 // proc is the binary running on a loopback port, its stderr collected.
 type proc struct {
