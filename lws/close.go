@@ -40,7 +40,7 @@ func (w *Wsi) closeGraceful() {
 	// A close must finish within the context's timeout even if the peer
 	// stopped reading; lws bounds it with PENDING_TIMEOUT_CLOSE_SEND.
 	w.setTimeout(PendingTimeoutCloseSend, w.ctx.timeoutSecs)
-	w.enqueue(nil, frame{close: cf}) // never refused: it carries no payload
+	w.enqueue(nil, frame{close: cf}, false)
 }
 
 // closeHard drops the connection now, without a close frame and without

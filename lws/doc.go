@@ -36,10 +36,11 @@
 // frames costs one system call. CallbackOnWritable asks for one
 // SERVER_WRITEABLE, delivered when the send buffer is below its low-water
 // mark (a quarter of ContextCreationInfo.SendBufferLimit): room in the
-// buffer, which is what POLLOUT means to lws. The buffer never holds more
-// than SendBufferLimit bytes; a Write past it returns -1 and closes the
-// connection, so a peer that stops reading costs at most that much memory
-// plus the kernel's socket buffer.
+// buffer, which is what POLLOUT means to lws. A write made from WRITEABLE
+// is always taken whole, as in lws; a write made anywhere else past
+// SendBufferLimit queued bytes returns -1 and closes the connection. So a
+// peer that stops reading costs at most the limit (or what one WRITEABLE
+// wrote) plus the kernel's socket buffer.
 //
 // # Closing
 //

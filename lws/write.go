@@ -40,11 +40,16 @@ func (b *txBatch) reset() {
 // Write sends buf as one WebSocket frame of kind proto (lws_write) and
 // returns len(buf), or -1 if the wsi cannot take it. The frame is copied,
 // so buf may be reused at once, as in C. It never blocks: the frame joins
-// the connection's send buffer, which its writer goroutine flushes. The
-// send buffer holds at most ContextCreationInfo.SendBufferLimit bytes (a
-// frame into an empty buffer is always taken); past it Write returns -1
-// and closes the wsi, logging at ERR, so that a peer that stops reading
-// cannot grow memory.
+// the connection's send buffer, which its writer goroutine flushes.
+//
+// A write made from the wsi's own WRITEABLE callback is always taken
+// whole, as lws takes it (lws buffers what the socket refuses and holds
+// the next WRITEABLE back until it drained; golws holds it back until the
+// send buffer is below its low-water mark). A write made anywhere else is
+// refused past ContextCreationInfo.SendBufferLimit queued bytes (a frame
+// into an empty buffer is always taken): Write returns -1 and closes the
+// wsi, logging at ERR. So the memory a peer that stops reading can hold
+// is bounded by the rules: what one WRITEABLE writes, or the limit.
 //
 // Ports pass buf[LWS_PRE:] (or buf[LWS_PRE:LWS_PRE+n]) exactly as in C.
 func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
@@ -62,7 +67,7 @@ func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
 		Err("lws_write: write protocol %d is not supported on a ws connection", int(proto))
 		return -1
 	}
-	if !w.enqueue(buf, frame{proto: kind, fin: proto&WriteNoFin == 0}) {
+	if !w.enqueue(buf, frame{proto: kind, fin: proto&WriteNoFin == 0}, !w.inWriteable) {
 		Err("lws_write: %s: send buffer limit %d exceeded, closing", w.protocol.Name, w.ctx.sendLimit)
 		w.closeHard()
 		return -1
@@ -71,12 +76,13 @@ func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
 }
 
 // enqueue appends f with payload p to the send buffer and makes sure a
-// writer runs. It refuses f when the buffer would pass the limit. Once
-// Destroy has begun no writer may start: the connection is cut instead.
-func (w *Wsi) enqueue(p []byte, f frame) bool {
+// writer runs. When bounded, it refuses f if the buffer would pass the
+// limit. Once Destroy has begun no writer may start: the connection is cut
+// instead.
+func (w *Wsi) enqueue(p []byte, f frame, bounded bool) bool {
 	q := &w.tx
 	q.mu.Lock()
-	if q.queued > 0 && q.queued+len(p) > w.ctx.sendLimit {
+	if bounded && q.queued > 0 && q.queued+len(p) > w.ctx.sendLimit {
 		q.mu.Unlock()
 		return false
 	}
@@ -258,7 +264,9 @@ func (w *Wsi) serviceWriteable() {
 		return // the writer reports when there is room
 	}
 	w.writeRequested = false
+	w.inWriteable = true
 	w.callUser(w.role(CallbackServerWriteable, CallbackClientWriteable), nil, 0)
+	w.inWriteable = false
 }
 
 // txDrained is the writer's report that the send buffer has room again.

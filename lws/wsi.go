@@ -63,6 +63,7 @@ type Wsi struct {
 	// Writeable emulation; service goroutine only.
 	writeRequested     bool
 	writeableScheduled bool
+	inWriteable        bool // WRITEABLE is running: its writes are never refused
 	// The loop's posts for this wsi, made once: a method value posted per
 	// message would allocate per message.
 	writeableFn, txDrainedFn func()
