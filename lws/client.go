@@ -127,7 +127,7 @@ func (w *Wsi) dialAndRead(u string, opts *websocket.DialOptions) {
 			if err != nil {
 				return nil, err
 			}
-			nc = &corkConn{Conn: c}
+			nc = &wireConn{Conn: c, tap: newFrameTap(true)}
 			return nc, nil
 		},
 	}
@@ -153,7 +153,7 @@ func (w *Wsi) dialAndRead(u string, opts *websocket.DialOptions) {
 	}
 	conn.SetReadLimit(-1)
 	w.conn, w.nc = conn, nc
-	w.cork, _ = nc.(*corkConn)
+	w.wire, _ = nc.(*wireConn)
 	if !w.ctx.post(func() { w.vh.connecting--; w.establish() }) {
 		_ = conn.CloseNow()
 		return

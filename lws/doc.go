@@ -64,8 +64,10 @@
 //   - The HTTP_BIND_PROTOCOL / HTTP_DROP_PROTOCOL pair lws sends around the
 //     upgrade is not delivered; a WebSocket protocol sees WSI_CREATE (on
 //     protocol 0), FILTER_PROTOCOL_CONNECTION, ESTABLISHED.
-//   - RemainingPacketPayload counts the bytes read ahead in the message,
-//     not the rest of the current frame: coder/websocket reads messages.
+//   - A close frame whose reason is not UTF-8 fails the connection with
+//     1007 and does not reach WS_PEER_INITIATED_CLOSE, as RFC 6455 §8.1
+//     requires. lws echoes it, or with VALIDATE_UTF8 drops the connection
+//     without a close frame.
 //   - A vhost is made per context from the creation info; explicit extra
 //     vhosts (lws_create_vhost) are not supported.
 package lws

@@ -14,8 +14,9 @@ type Protocol struct {
 	// returning a pointer to a zero struct does the same). nil: user is nil.
 	PerSessionData func() any
 	// RxBufferSize is the largest chunk one CallbackReceive delivers;
-	// longer messages arrive in several chunks (see IsFinalFragment).
-	// 0 means 4096, lws's default.
+	// longer messages arrive in several chunks (see IsFinalFragment). A
+	// chunk never spans two frames, and a fragment goes up as soon as it
+	// arrived, as in lws. 0 means 4096, lws's default.
 	RxBufferSize int
 	// ID is free for the user, as in C.
 	ID uint

@@ -2,6 +2,7 @@ package lws
 
 import (
 	"context"
+	"errors"
 	"io"
 
 	"github.com/coder/websocket"
@@ -12,9 +13,19 @@ import (
 // goroutine and waits for a token before reading again, so a wsi under rx
 // flow control is not read at all, as in lws. Its last act is to report
 // the end.
+//
+// A chunk is what one read of the message gives: at most RxBufferSize
+// bytes, never more than one frame's. It goes to RECEIVE as soon as it is
+// read; the frame tap says whether it ends its frame and its message.
 func (w *Wsi) readLoop() {
 	var err error
 	defer func() {
+		if errors.Is(err, errCloseReasonNotUTF8) {
+			// RFC 6455 §8.1: fail the connection with 1007. The close
+			// handshake's own read fails at once on the tap's error.
+			Notice("lws: %s: close reason is not UTF-8, failing the connection", w.protocol.Name)
+			_ = w.conn.Close(websocket.StatusInvalidFramePayloadData, "")
+		}
 		// Only coder/websocket's own close clears the finalizer it puts
 		// on the Conn, which sits on a reference cycle: without it the
 		// Conn and its buffers are never collected.
@@ -26,9 +37,9 @@ func (w *Wsi) readLoop() {
 	if !w.waitToken() {
 		return
 	}
-	// The chunk buffers come with the first message: a connection that
-	// never sends anything does not hold them.
-	var cur, next []byte
+	// The chunk buffer comes with the first message: a connection that
+	// never sends anything does not hold it.
+	var buf []byte
 	validate := w.vh.options&ServerOptionValidateUTF8 != 0
 	poisoned := false // invalid UTF-8 seen: the close is under way
 	for {
@@ -38,23 +49,13 @@ func (w *Wsi) readLoop() {
 		if err != nil {
 			return
 		}
-		if cur == nil {
-			size := w.protocol.rxBufferSize()
-			cur, next = make([]byte, size), make([]byte, size)
+		if buf == nil {
+			buf = make([]byte, w.protocol.rxBufferSize())
 		}
-		// Read one chunk ahead so that each delivered chunk knows
-		// whether it is the message's last.
-		n, rerr := fill(r, cur)
-		first := true
 		var text utf8Check
-		for {
-			final := rerr != nil
-			var m int
-			if !final {
-				m, rerr = fill(r, next)
-				final = m == 0 && rerr != nil
-			}
-			if rerr == io.EOF && w.cork != nil && w.cork.readFailed.Load() {
+		for first, final := true, false; !final; {
+			n, rerr := r.Read(buf)
+			if rerr == io.EOF && w.wire.readFailed.Load() {
 				// The socket failed while this message still needed
 				// bytes: it is truncated, not complete.
 				rerr = io.ErrUnexpectedEOF
@@ -63,27 +64,35 @@ func (w *Wsi) readLoop() {
 				err = rerr
 				return
 			}
-			if validate && typ == websocket.MessageText && !poisoned && !text.ok(cur[:n], final) {
+			var left int64
+			if n > 0 {
+				final, left = w.wire.tap.took(n)
+			}
+			if rerr == io.EOF {
+				// The message ended in an empty final frame, or the
+				// tap lost track: coder/websocket's end is the end.
+				w.wire.tap.ended()
+				final = true
+			} else if n == 0 {
+				continue
+			}
+			if validate && typ == websocket.MessageText && !poisoned && !text.ok(buf[:n], final) {
 				// As lws with VALIDATE_UTF8: close 1007, deliver
 				// nothing more, read on until the peer answers.
 				poisoned = true
 				w.ctx.post(w.invalidPayload)
 			}
-			if (n > 0 || first) && !poisoned {
-				chunk, isFirst, isFinal, left := cur[:n], first, final, m
-				if !w.ctx.post(func() { w.deliver(chunk, typ == websocket.MessageBinary, isFirst, isFinal, left) }) {
-					return
-				}
-				if !w.waitToken() {
-					return
-				}
+			if poisoned {
+				continue
 			}
-			if final {
-				break
-			}
+			chunk, isFirst, isFinal := buf[:n], first, final
 			first = false
-			cur, next = next, cur
-			n = m
+			if !w.ctx.post(func() { w.deliver(chunk, typ == websocket.MessageBinary, isFirst, isFinal, int(left)) }) {
+				return
+			}
+			if !w.waitToken() {
+				return
+			}
 		}
 	}
 }
@@ -96,22 +105,6 @@ func (w *Wsi) invalidPayload() {
 	Notice("lws: %s: invalid UTF-8 in a text message, closing", w.protocol.Name)
 	w.closeStatus, w.closeReason = CloseStatusInvalidPayload, nil
 	w.closeGraceful()
-}
-
-// fill reads into buf until it is full or the message ends. The message's
-// end is coder/websocket's bare io.EOF; anything else, a wrapped EOF from a
-// connection dropped mid-frame included, is an error, so a truncated
-// message is never delivered as complete.
-func fill(r io.Reader, buf []byte) (int, error) {
-	n := 0
-	for n < len(buf) {
-		m, err := r.Read(buf[n:])
-		n += m
-		if err != nil {
-			return n, err
-		}
-	}
-	return n, nil
 }
 
 // waitToken blocks until the service goroutine lets the reader go on. It

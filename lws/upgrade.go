@@ -115,7 +115,8 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 	if len(offered) > 0 {
 		opts.Subprotocols = []string{p.Name}
 	}
-	conn, err := websocket.Accept(rw, r, opts)
+	hj := &tapHijacker{ResponseWriter: rw}
+	conn, err := websocket.Accept(hj, r, opts)
 	if err != nil {
 		// Accept has answered the request with an HTTP error.
 		vh.ctx.post(func() { w.ended(err) })
@@ -123,11 +124,10 @@ func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
 	}
 	conn.SetReadLimit(-1) // messages are streamed in RxBufferSize chunks
 	w.conn = conn
-	if w.cork != nil {
-		// net/http's aborted background read of the request does not
-		// count: only failures of the WebSocket's reads do.
-		w.cork.readFailed.Store(false)
-	}
+	w.nc, w.wire = hj.wire, hj.wire
+	// net/http's aborted background read of the request does not count:
+	// only failures of the WebSocket's reads do.
+	w.wire.readFailed.Store(false)
 	if !vh.ctx.post(w.establish) {
 		_ = conn.CloseNow()
 		return

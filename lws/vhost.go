@@ -84,7 +84,7 @@ func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lws: vhost %s: %w", vh.name, err)
 	}
-	vh.ln = corkListener{ln}
+	vh.ln = wireListener{ln}
 	vh.port = ln.Addr().(*net.TCPAddr).Port
 	vh.server = &http.Server{
 		Handler:           http.HandlerFunc(vh.serveHTTP),

@@ -158,7 +158,7 @@ func (w *Wsi) writeLoop() {
 
 // sendBatch writes a batch through the cork. Only the writer calls it.
 func (w *Wsi) sendBatch(b *txBatch) error {
-	cc := w.cork
+	cc := w.wire
 	if cc != nil {
 		cc.cork()
 	}

@@ -58,7 +58,7 @@ type Wsi struct {
 	rxFirst  bool          // the chunk being delivered starts a message
 	rxFinal  bool          // ... and ends it
 	rxBinary bool
-	rxLeft   int // bytes of the message known to follow this chunk
+	rxLeft   int // bytes of the chunk's frame still to come
 
 	// Writeable emulation; service goroutine only.
 	writeRequested     bool
@@ -69,7 +69,7 @@ type Wsi struct {
 	writeableFn, txDrainedFn func()
 
 	tx   txQueue   // shared with the writer goroutine
-	cork *corkConn // nc, when it can batch writes
+	wire *wireConn // nc, when it is ours: corked writes, the frame tap
 
 	closeStatus CloseStatus
 	closeReason []byte
@@ -97,7 +97,7 @@ type txQueue struct {
 func newWsi(vh *Vhost, p *Protocol, nc net.Conn, peer string) *Wsi {
 	w := &Wsi{ctx: vh.ctx, vh: vh, protocol: p, nc: nc, peer: peer,
 		state: stateHandshake, rxGate: make(chan struct{}, 1)}
-	w.cork, _ = nc.(*corkConn)
+	w.wire, _ = nc.(*wireConn)
 	w.writeableFn = w.serviceWriteable
 	w.txDrainedFn = w.txDrained
 	return w
@@ -175,10 +175,9 @@ func (w *Wsi) IsFinalFragment() bool { return w.rxFinal }
 // (lws_frame_is_binary).
 func (w *Wsi) FrameIsBinary() bool { return w.rxBinary }
 
-// RemainingPacketPayload returns how many bytes of the current message are
-// known to follow the chunk being delivered (lws_remaining_packet_payload):
-// 0 on a message's final chunk. golws reads whole chunks ahead, so the
-// figure is a lower bound while a long message streams in.
+// RemainingPacketPayload returns how many bytes of the current frame are
+// still to come after the chunk CallbackReceive is delivering
+// (lws_remaining_packet_payload): 0 when the chunk ends its frame.
 func (w *Wsi) RemainingPacketPayload() int { return w.rxLeft }
 
 // role picks the server or the client flavour of a reason: lws has a pair
