@@ -19,6 +19,9 @@ func (w *Wsi) CloseReason(status CloseStatus, reason []byte) {
 	w.closeReason = append([]byte(nil), reason...)
 }
 
+// closeSendSecs is how long lws lets a close frame take to go out.
+const closeSendSecs = 5
+
 // callUser runs the wsi's protocol callback and closes the wsi when it
 // returns non-zero, as lws's service does.
 func (w *Wsi) callUser(reason CallbackReason, in any, n int) int {
@@ -37,9 +40,9 @@ func (w *Wsi) closeGraceful() {
 		return
 	}
 	cf := &closeFrame{status: w.closeStatus, reason: string(w.closeReason)}
-	// A close must finish within the context's timeout even if the peer
-	// stopped reading; lws bounds it with PENDING_TIMEOUT_CLOSE_SEND.
-	w.setTimeout(PendingTimeoutCloseSend, w.ctx.timeoutSecs)
+	// A close must finish even if the peer stopped reading; lws gives it
+	// closeSendSecs (PENDING_TIMEOUT_CLOSE_SEND).
+	w.setTimeout(PendingTimeoutCloseSend, closeSendSecs)
 	w.enqueue(nil, frame{close: cf}, false)
 }
 

@@ -3,7 +3,6 @@ package lws
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -11,63 +10,9 @@ import (
 	"github.com/golws/golws/lws/service"
 )
 
-// ContextCreationInfo says what to build (struct lws_context_creation_info).
-// The context creates one vhost from it, named VhostName.
-type ContextCreationInfo struct {
-	// Port to listen on. 0 picks a free port (see Vhost.Port);
-	// ContextPortNoListen (-1) listens nowhere.
-	Port int
-	// Iface is the interface name ("lo") or IP address to bind; empty
-	// binds every address, as in C.
-	Iface string
-	// VhostName names the vhost; empty means "default".
-	VhostName string
-	// Protocols in order; protocol 0 also gets HTTP and connections that
-	// offer no subprotocol.
-	Protocols []Protocol
-	// Mounts is the head of the vhost's mount list.
-	Mounts *HTTPMount
-	// Pvo is the per-vhost options list (one entry per protocol by name).
-	Pvo *ProtocolVhostOptions
-	// Options is the OR of ServerOption* flags.
-	Options uint64
-	// User is returned by Context.User (lws_context_user).
-	User any
-	// TimeoutSecs bounds the close handshake; 0 means 5, as in lws.
-	TimeoutSecs int
-
-	// NoPanicRecovery, a Go addition, lets a panic in a callback crash
-	// the program, as a fault in C would. By default golws recovers it,
-	// logs it at ERR and closes that connection with 1011.
-	NoPanicRecovery bool
-
-	// SendBufferLimit bounds the bytes of frames a wsi may have queued
-	// behind the one being sent; past it Write fails and the wsi is
-	// closed. 0 means DefaultSendBufferLimit. Go addition.
-	SendBufferLimit int
-}
-
-// DefaultSendBufferLimit is the queued-bytes bound per wsi when
-// ContextCreationInfo.SendBufferLimit is 0.
-const DefaultSendBufferLimit = 256 << 10
-
-// HTTPMount maps a URL prefix to files (struct lws_http_mount).
-type HTTPMount struct {
-	MountNext *HTTPMount
-	// Mountpoint is the URL prefix, e.g. "/".
-	Mountpoint string
-	// Origin is the directory served when FS is nil.
-	Origin string
-	// FS, a Go addition, serves files from an fs.FS (for example an
-	// embed.FS) instead of the Origin directory.
-	FS fs.FS
-	// Def is the default document for directory URLs, e.g. "index.html".
-	Def string
-	// OriginProtocol must be MountProtoFile; other kinds are not served.
-	OriginProtocol int
-	// ExtraMimetypes adds file types by extension (".ext" -> type).
-	ExtraMimetypes map[string]string
-}
+// defaultTimeoutSecs is lws's timeout_secs when the creation info leaves
+// it 0.
+const defaultTimeoutSecs = 15
 
 // destroyDrainTimeout bounds how long Destroy waits for connections to
 // report their end.
@@ -90,6 +35,7 @@ type Context struct {
 	vhost *Vhost // golws makes exactly one vhost per context
 
 	timeoutSecs int
+	ah          *ahPool
 	sendLimit   int
 	noRecover   bool
 
@@ -151,8 +97,9 @@ func CreateContext(info *ContextCreationInfo) (*Context, error) {
 		dying:       make(chan struct{}),
 	}
 	if c.timeoutSecs <= 0 {
-		c.timeoutSecs = 5
+		c.timeoutSecs = defaultTimeoutSecs
 	}
+	c.ah = newAhPool(info.MaxHTTPHeaderData, info.MaxHTTPHeaderPool, c.dying)
 	if c.sendLimit <= 0 {
 		c.sendLimit = DefaultSendBufferLimit
 	}

@@ -15,7 +15,11 @@ func (c *wireConn) Write(p []byte) (int, error) {
 	if err := c.flushLocked(); err != nil {
 		return 0, err
 	}
-	return c.Conn.Write(p)
+	n, err := c.Conn.Write(p)
+	if n > 0 {
+		c.content.progress()
+	}
+	return n, err
 }
 
 func (c *wireConn) cork() {

@@ -49,6 +49,21 @@
 // went out, as C does. A pending timeout (SetTimeout) expiring drops the
 // socket at once with no close frame.
 //
+// # HTTP limits and timeouts
+//
+// golws applies lws's, with lws's defaults, through the creation-info
+// fields lws has for them. A request's headers may take
+// TimeoutSecsAhIdle (10 s) from their first byte and MaxHTTPHeaderData
+// (4096) bytes; past either the connection is dropped without an answer.
+// At most MaxHTTPHeaderPool connections hold request headers at once
+// (default: the open-file limit); others are not read until one is free.
+// A transaction must make progress every TimeoutSecs (15 s): each piece of
+// request body, each piece of response sent. An idle kept-alive connection
+// is closed KeepaliveTimeout (5 s) after its last response. A request with
+// a body is answered without waiting for it, as lws answers it. Out of
+// file descriptors, the listener pauses 100 ms and tries again, logging
+// "accept: errno N" at ERR, as lws does.
+//
 // # DEVIATIONS
 //
 //   - A panic in a callback does not take the process down: it is logged at
@@ -70,4 +85,10 @@
 //     without a close frame.
 //   - A vhost is made per context from the creation info; explicit extra
 //     vhosts (lws_create_vhost) are not supported.
+//   - MaxHTTPHeaderData counts the bytes of the header block as sent,
+//     names and line ends included; lws counts what it stores of them. A
+//     request within a few hundred bytes of the limit may be refused where
+//     lws would take it. Headers of a pipelined request that arrived with
+//     the one before are not counted; net/http's own limit (the same
+//     figure) answers those with 431.
 package lws

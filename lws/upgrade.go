@@ -21,6 +21,7 @@ func (vh *Vhost) serveHTTP(rw http.ResponseWriter, r *http.Request) {
 		vh.serveWS(rw, r)
 		return
 	}
+	vh.ctx.startTransaction(rw, r)
 	vh.mountHandler.ServeHTTP(rw, r)
 }
 

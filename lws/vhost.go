@@ -4,10 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/golws/golws/lws/internal/logs"
 )
 
 // Vhost is a virtual host: a listener, its protocols, mounts and
@@ -84,17 +88,69 @@ func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lws: vhost %s: %w", vh.name, err)
 	}
-	vh.ln = wireListener{ln}
+	vh.ln = wireListener{ln, c.ah}
 	vh.port = ln.Addr().(*net.TCPAddr).Port
 	vh.server = &http.Server{
-		Handler:           http.HandlerFunc(vh.serveHTTP),
-		ReadHeaderTimeout: 10 * time.Second,
-		ConnState:         vh.conns.track,
+		Handler: http.HandlerFunc(vh.serveHTTP),
+		// lws's timeouts for the phases net/http runs by itself: the
+		// request headers (PENDING_TIMEOUT_HOLDING_AH) and the wait for
+		// the next request (PENDING_TIMEOUT_HTTP_KEEPALIVE_IDLE). The
+		// transaction's own is applied per request (httptimeout.go).
+		ReadHeaderTimeout: secsOr(info.TimeoutSecsAhIdle, 10),
+		IdleTimeout:       secsOr(info.KeepaliveTimeout, 5),
+		// Only a backstop: the header accounting drops a connection
+		// whose headers pass the limit before net/http sees them.
+		MaxHeaderBytes: c.ah.data,
+		ConnState:      vh.connState,
+		ErrorLog:       netHTTPLog,
 		ConnContext: func(ctx context.Context, nc net.Conn) context.Context {
 			return context.WithValue(ctx, netConnKey{}, nc)
 		},
 	}
 	return vh, nil
+}
+
+// netHTTPLog carries net/http's own complaints into lws's log, at WARN.
+var netHTTPLog = log.New(logLineWriter(LogWarn), "", 0)
+
+// logLineWriter logs each line written to it at its level.
+type logLineWriter int
+
+func (l logLineWriter) Write(p []byte) (int, error) {
+	logs.Logf(int(l), "%s", strings.TrimSuffix(string(p), "\n"))
+	return len(p), nil
+}
+
+// secsOr is secs seconds, or def seconds when secs is 0, lws's rule for
+// its timeout fields.
+func secsOr(secs, def int) time.Duration {
+	if secs <= 0 {
+		secs = def
+	}
+	return time.Duration(secs) * time.Second
+}
+
+// connState follows net/http's connections: it counts them for Destroy
+// and marks the edges of each transaction for the header accounting and
+// the content timeout.
+func (vh *Vhost) connState(nc net.Conn, s http.ConnState) {
+	vh.conns.track(nc, s)
+	wc, ok := nc.(*wireConn)
+	if !ok {
+		return
+	}
+	switch s {
+	case http.StateActive:
+		// The headers are parsed, even those that were read ahead with
+		// the previous request, which the accounting did not see.
+		wc.ah.reading = false
+	case http.StateIdle:
+		wc.content.stop()
+		wc.ah.next()
+	case http.StateHijacked, http.StateClosed:
+		wc.content.stop()
+		wc.ah.release()
+	}
 }
 
 // netConnKey finds a request's TCP connection, so that a hard close (a

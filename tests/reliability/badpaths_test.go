@@ -62,10 +62,12 @@ func TestHostilePaths(t *testing.T) {
 		{"/%01%02", "404"},
 		{"/%zz", "400"},  // a bad escape: net/http refuses it
 		{"/\x00", "400"}, // a raw NUL: not even a valid request line
-		{"/" + strings.Repeat("a", 5000), "404"},
-		{"/" + strings.Repeat("a/", 3000), "404"},
-		{"/" + strings.Repeat("%2e%2e/", 2000) + "secret.txt", "404"},
-		{"/" + strings.Repeat("a", 2<<20), "431"}, // past net/http's header limit
+		{"/" + strings.Repeat("a", 3500), "404"},
+		{"/" + strings.Repeat("a/", 1700), "404"},
+		{"/" + strings.Repeat("%2e%2e/", 500) + "secret.txt", "404"},
+		// Past MaxHTTPHeaderData (4096): dropped without an answer, as lws does.
+		{"/" + strings.Repeat("a", 5000), "closed"},
+		{"/" + strings.Repeat("a", 2<<20), "closed"},
 		{"/blob.unknownext", "415"},
 		{"/nope.html", "404"},
 	}

@@ -28,6 +28,16 @@
 //     frames, long, truncated and invalid-UTF-8 messages, hostile HTTP paths
 //     and clients leaving at awkward moments each get a clear answer, and
 //     the server serves a normal client afterwards.
+//   - httptimeouts_test.go, httpheaders_test.go, lockout_test.go: lws's
+//     HTTP timeouts (keep-alive, request body, stalled download, headers
+//     that never end) and header limits (data per request, the pool, the
+//     memory a header flood costs), and the lock-out they prevent: idle
+//     connections beyond the server's open-file limit (a subprocess with
+//     its own limit) no longer lock a normal client out.
+//   - writeable_test.go: a write made from WRITEABLE is always taken.
+//   - rxframes_test.go: fragments reach RECEIVE as they arrive, with
+//     lws's per-frame RemainingPacketPayload; a close reason that is not
+//     UTF-8 fails the connection with 1007.
 //   - fuzz_test.go: FuzzHandshake throws fuzzed upgrade requests at one
 //     long-lived server (seed corpus in testdata/fuzz/FuzzHandshake).
 //   - shutdown_test.go: destroying a context under load (64 streaming

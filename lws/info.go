@@ -1,0 +1,84 @@
+package lws
+
+import "io/fs"
+
+// ContextCreationInfo says what to build (struct lws_context_creation_info).
+// The context creates one vhost from it, named VhostName.
+type ContextCreationInfo struct {
+	// Port to listen on. 0 picks a free port (see Vhost.Port);
+	// ContextPortNoListen (-1) listens nowhere.
+	Port int
+	// Iface is the interface name ("lo") or IP address to bind; empty
+	// binds every address, as in C.
+	Iface string
+	// VhostName names the vhost; empty means "default".
+	VhostName string
+	// Protocols in order; protocol 0 also gets HTTP and connections that
+	// offer no subprotocol.
+	Protocols []Protocol
+	// Mounts is the head of the vhost's mount list.
+	Mounts *HTTPMount
+	// Pvo is the per-vhost options list (one entry per protocol by name).
+	Pvo *ProtocolVhostOptions
+	// Options is the OR of ServerOption* flags.
+	Options uint64
+	// User is returned by Context.User (lws_context_user).
+	User any
+	// TimeoutSecs is how long a peer may take to make progress on an
+	// HTTP transaction: the next piece of a request body, taking the
+	// next piece of a response (lws's PENDING_TIMEOUT_HTTP_CONTENT). It
+	// also bounds a ping's wait for its pong. 0 means 15, lws's default.
+	TimeoutSecs int
+	// TimeoutSecsAhIdle is how long a client may take to send a request's
+	// headers, from their first byte (PENDING_TIMEOUT_HOLDING_AH). A
+	// WebSocket upgrade request that never ends is dropped after it too.
+	// 0 means 10, lws's default.
+	TimeoutSecsAhIdle int
+	// KeepaliveTimeout is how long an HTTP/1.1 connection is kept open
+	// and idle after a response, waiting for the next request
+	// (PENDING_TIMEOUT_HTTP_KEEPALIVE_IDLE). 0 means 5, lws's default.
+	KeepaliveTimeout int
+	// MaxHTTPHeaderData is the most request-header bytes a connection may
+	// send; past it the connection is dropped without an answer, with
+	// the ERR line "Ran out of header data space", as lws does. 0 means
+	// 4096; more than 32768 is capped to 32768, as in lws.
+	MaxHTTPHeaderData int
+	// MaxHTTPHeaderPool is how many connections may hold request headers
+	// at once, from their first byte to the end of the transaction (or
+	// the WebSocket upgrade). Further connections are not read until one
+	// is free, as in lws. 0 means the process's open-file limit, which is
+	// lws's default (its max_fds).
+	MaxHTTPHeaderPool int
+
+	// NoPanicRecovery, a Go addition, lets a panic in a callback crash
+	// the program, as a fault in C would. By default golws recovers it,
+	// logs it at ERR and closes that connection with 1011.
+	NoPanicRecovery bool
+
+	// SendBufferLimit bounds the bytes of frames a wsi may have queued
+	// behind the one being sent; past it Write fails and the wsi is
+	// closed. 0 means DefaultSendBufferLimit. Go addition.
+	SendBufferLimit int
+}
+
+// DefaultSendBufferLimit is the queued-bytes bound per wsi when
+// ContextCreationInfo.SendBufferLimit is 0.
+const DefaultSendBufferLimit = 256 << 10
+
+// HTTPMount maps a URL prefix to files (struct lws_http_mount).
+type HTTPMount struct {
+	MountNext *HTTPMount
+	// Mountpoint is the URL prefix, e.g. "/".
+	Mountpoint string
+	// Origin is the directory served when FS is nil.
+	Origin string
+	// FS, a Go addition, serves files from an fs.FS (for example an
+	// embed.FS) instead of the Origin directory.
+	FS fs.FS
+	// Def is the default document for directory URLs, e.g. "index.html".
+	Def string
+	// OriginProtocol must be MountProtoFile; other kinds are not served.
+	OriginProtocol int
+	// ExtraMimetypes adds file types by extension (".ext" -> type).
+	ExtraMimetypes map[string]string
+}
