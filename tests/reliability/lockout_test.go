@@ -45,9 +45,15 @@ func TestLockoutUnderFDLimit(t *testing.T) {
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// The server's first line is its address; after it, stdout is only
+	// drained until the process exits.
+	lines := make(chan string, 1)
 	exited := make(chan error, 1)
 	go func() {
-		io.Copy(io.Discard, stdout) // after the port line
+		br := bufio.NewReader(stdout)
+		line, _ := br.ReadString('\n')
+		lines <- line
+		io.Copy(io.Discard, br)
 		exited <- srv.Wait()
 	}()
 	defer func() {
@@ -59,13 +65,18 @@ func TestLockoutUnderFDLimit(t *testing.T) {
 			}
 		case <-time.After(waitBound):
 			srv.Process.Kill()
+			<-exited
 			t.Error("server process did not exit")
 		}
 	}()
 	var addr string
-	line, err := bufio.NewReader(io.LimitReader(stdout, 64)).ReadString('\n')
-	if _, serr := fmt.Sscanf(line, "addr %s", &addr); err != nil || serr != nil {
-		t.Fatalf("no address from the server process: %q %v", line, err)
+	select {
+	case line := <-lines:
+		if _, err := fmt.Sscanf(line, "addr %s", &addr); err != nil {
+			t.Fatalf("no address from the server process: %q %v", line, err)
+		}
+	case <-time.After(waitBound):
+		t.Fatal("the server process printed no address")
 	}
 
 	// The crowd: each sends a request and then idles, unread answer and
