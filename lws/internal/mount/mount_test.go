@@ -401,8 +401,10 @@ func TestTraversalDirFS(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = osRoot.Close() }()
+	origin := OpenOrigin(root)
+	defer func() { _ = origin.Close() }()
 
-	for name, fsys := range map[string]fs.FS{"DirFS": os.DirFS(root), "Root.FS": osRoot.FS()} {
+	for name, fsys := range map[string]fs.FS{"DirFS": os.DirFS(root), "Root.FS": osRoot.FS(), "Origin": origin} {
 		h := NewHandler([]Mount{{Mountpoint: "/", FS: fsys}}, Options{}, nil)
 		extra := []string{"/up/secret.txt", "/up/root/index.html", "/subdir/../../secret.txt", "/loop1", "/loop2.html"}
 		for _, target := range append(traversal, extra...) {
