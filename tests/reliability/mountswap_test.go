@@ -45,7 +45,9 @@ func TestMountSymlinkSwap(t *testing.T) {
 	var wg sync.WaitGroup
 
 	swaps := make(chan error, 1)
-	wg.Go(func() { swaps <- swapLoop(ctx, www, filepath.Join(base, "public.txt"), filepath.Join(base, "secret.txt")) })
+	wg.Go(func() {
+		swaps <- swapLoop(ctx, www, filepath.Join(base, "public.txt"), filepath.Join(base, "secret.txt"))
+	})
 
 	var sent, served, leaked atomic.Int64
 	var firstLeak atomic.Value
