@@ -67,4 +67,9 @@
 //     not the rest of the current frame: coder/websocket reads messages.
 //   - A vhost is made per context from the creation info; explicit extra
 //     vhosts (lws_create_vhost) are not supported.
+//   - JSONPurify (lws_json_purify) copies valid UTF-8 whole and escapes the
+//     bytes of invalid sequences as \u00XX. What lws does with bytes of
+//     0x80 and above depends on the C compiler's char: signed (x86), each
+//     is escaped, so "é" reads back as "Ã©"; unsigned (ARM), each is
+//     copied, valid UTF-8 or not. Neither keeps both text and JSON intact.
 package lws
