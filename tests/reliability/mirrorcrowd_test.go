@@ -74,8 +74,8 @@ func TestMirrorStalledCrowd(t *testing.T) {
 	t.Cleanup(wg.Wait)
 	t.Cleanup(cancel)
 
-	reader := dialMirror(t, url)
-	flooder := dialMirror(t, url)
+	reader := dialConn(t, url, protocols.MirrorName, nil)
+	flooder := dialConn(t, url, protocols.MirrorName, nil)
 	// Receive buffers a little apart make the stalled members stop at
 	// different ring positions, each within reach of the first one's.
 	stalled := make([]*rawConn, crowdStalled)
@@ -161,23 +161,6 @@ func TestMirrorStalledCrowd(t *testing.T) {
 		t.Errorf("%d more mirror members closed than the %d stalled ones", extra, crowdStalled)
 	}
 	t.Logf("stalled members dropped after %v; the reader got %d messages", dropped.Round(time.Millisecond), got.Load())
-}
-
-// dialMirror joins the mirror instance of url with coder/websocket; the
-// connection is closed when the test ends.
-func dialMirror(t *testing.T, url string) *websocket.Conn {
-	t.Helper()
-	dctx, cancel := context.WithTimeout(context.Background(), waitBound)
-	defer cancel()
-	c, resp, err := websocket.Dial(dctx, url, &websocket.DialOptions{Subprotocols: []string{protocols.MirrorName}})
-	if err != nil {
-		t.Fatalf("dial %s: %v", url, err)
-	}
-	if resp != nil && resp.Body != nil {
-		resp.Body.Close()
-	}
-	t.Cleanup(func() { c.CloseNow() })
-	return c
 }
 
 // stalledMirrorMember joins the "crowd" mirror instance with a raw

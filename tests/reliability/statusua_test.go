@@ -76,22 +76,26 @@ func statusListing(t *testing.T, c *websocket.Conn, uas ...string) {
 	}
 }
 
-// dialStatus opens an lws-status connection sending User-Agent ua; it is
-// closed when the test ends.
-func dialStatus(t *testing.T, url, ua string) *websocket.Conn {
+// dialConn opens a coder/websocket connection offering protocol, with
+// extra request headers hdr (nil for none), and returns it without a
+// reader; it is closed when the test ends.
+func dialConn(t *testing.T, url, protocol string, hdr http.Header) *websocket.Conn {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), waitBound)
 	defer cancel()
-	c, resp, err := websocket.Dial(ctx, url, &websocket.DialOptions{
-		Subprotocols: []string{protocols.StatusName},
-		HTTPHeader:   http.Header{"User-Agent": {ua}},
-	})
+	c, resp, err := websocket.Dial(ctx, url, &websocket.DialOptions{Subprotocols: []string{protocol}, HTTPHeader: hdr})
 	if err != nil {
-		t.Fatalf("dial %s: %v", url, err)
+		t.Fatalf("dial %s %s: %v", url, protocol, err)
 	}
 	if resp != nil && resp.Body != nil {
 		resp.Body.Close()
 	}
 	t.Cleanup(func() { c.CloseNow() })
 	return c
+}
+
+// dialStatus opens an lws-status connection sending User-Agent ua.
+func dialStatus(t *testing.T, url, ua string) *websocket.Conn {
+	t.Helper()
+	return dialConn(t, url, protocols.StatusName, http.Header{"User-Agent": {ua}})
 }

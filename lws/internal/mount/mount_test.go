@@ -380,7 +380,13 @@ func TestTraversalMapFS(t *testing.T) {
 	}
 }
 
-func TestTraversalDirFS(t *testing.T) {
+// escapeTree builds, in a temporary directory, root/ beside secret.txt
+// (and b), both "TOP SECRET". root has index.html, sub/page.html, a/x.txt
+// and links: escape.txt (../secret.txt), abs.txt (secret.txt's absolute
+// path), up (..), inside.html (sub/page.html), subdir (sub) and the loop
+// loop1 <-> loop2. It returns root.
+func escapeTree(t *testing.T) string {
+	t.Helper()
 	base := t.TempDir()
 	root := filepath.Join(base, "root")
 	mustWrite(t, filepath.Join(base, "secret.txt"), "TOP SECRET")
@@ -395,6 +401,11 @@ func TestTraversalDirFS(t *testing.T) {
 	mustSymlink(t, "sub", filepath.Join(root, "subdir"))
 	mustSymlink(t, "loop1", filepath.Join(root, "loop2"))
 	mustSymlink(t, "loop2", filepath.Join(root, "loop1"))
+	return root
+}
+
+func TestTraversalDirFS(t *testing.T) {
+	root := escapeTree(t)
 
 	osRoot, err := os.OpenRoot(root)
 	if err != nil {
