@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/golws/golws/lws/internal/mount"
 	"github.com/golws/golws/lws/service"
 )
 
@@ -280,6 +281,7 @@ func (c *Context) Destroy() {
 	// net/http's own connection goroutines (plain HTTP, failed
 	// handshakes) end shortly after Server.Close closed their sockets.
 	vh.conns.wait(connDrainTimeout)
+	_ = mount.Close(vh.mountHandler) // the Origin directories' roots
 	for _, h := range c.hooks {
 		if h.ContextDestroy != nil {
 			h.ContextDestroy()

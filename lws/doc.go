@@ -91,4 +91,9 @@
 //     lws would take it. Headers of a pipelined request that arrived with
 //     the one before are not counted; net/http's own limit (the same
 //     figure) answers those with 431.
+//   - JSONPurify (lws_json_purify) copies valid UTF-8 whole and escapes the
+//     bytes of invalid sequences as \u00XX. What lws does with bytes of
+//     0x80 and above depends on the C compiler's char: signed (x86), each
+//     is escaped, so "é" reads back as "Ã©"; unsigned (ARM), each is
+//     copied, valid UTF-8 or not. Neither keeps both text and JSON intact.
 package lws

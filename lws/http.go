@@ -3,7 +3,6 @@ package lws
 import (
 	"fmt"
 	"net/http"
-	"os"
 
 	"github.com/golws/golws/lws/internal/mount"
 )
@@ -22,7 +21,7 @@ func (vh *Vhost) buildMountHandler() error {
 			if m.Origin == "" {
 				return fmt.Errorf("lws: mount %q has neither FS nor Origin", m.Mountpoint)
 			}
-			fsys = os.DirFS(m.Origin)
+			fsys = mount.OpenOrigin(m.Origin)
 		}
 		ms = append(ms, mount.Mount{Mountpoint: m.Mountpoint, FS: fsys, Def: m.Def, ExtraMimetypes: m.ExtraMimetypes})
 	}

@@ -3,8 +3,9 @@
 // with the same status codes and headers as the C server it replaces.
 //
 // The public package lws turns its mount list into []Mount (the origin
-// directory already opened as an fs.FS) and wraps NewHandler around its own
-// LWS_CALLBACK_HTTP handler, which receives every request no mount matches.
+// directory as an Origin, see OpenOrigin) and wraps NewHandler around its
+// own LWS_CALLBACK_HTTP handler, which receives every request no mount
+// matches. Close releases the handler's Origins when the context goes.
 //
 // # What the handler answers
 //
@@ -55,15 +56,25 @@
 // redirect those). The mount's Def defaults to "index.html", as in lws.
 //
 // Symbolic links are followed only while they stay inside the mount's fs.FS:
-// when the FS implements fs.ReadLinkFS (os.DirFS, os.Root.FS, fstest.MapFS),
-// each link on the way is read and a target that is absolute or climbs out
-// of the FS makes the file 404. That check is lexical and happens before
-// Open, so a tree that changes underneath could race it; callers serving a
-// directory that others can write to should pass (*os.Root).FS, which the
-// kernel holds inside the root.
+// when the FS implements fs.ReadLinkFS (Origin, os.DirFS, os.Root.FS,
+// fstest.MapFS), each link on the way is read and a target that is absolute
+// or climbs out of the FS makes the file 404. That check is lexical and
+// happens before Open, so on its own a tree that changes underneath could
+// race it. An Origin (what the public package makes of a mount's Origin
+// directory) therefore opens everything through an os.Root, which applies
+// the same rule in the kernel at the moment of the open: escaping is
+// impossible by construction, however the tree changes. An os.DirFS passed
+// as the FS has only the lexical check; pass (*os.Root).FS instead when
+// others can write to the directory.
 //
 // # Differences from lws, on purpose
 //
+//   - lws opens origin + "/" + path, so a link anywhere in the tree is
+//     followed wherever it points; here links leaving the mount, and
+//     absolute links, are refused (see Paths).
+//   - lws joins the origin path to every request, so re-pointing that path
+//     (a deploy swapping a symlink) takes effect at once. An Origin keeps
+//     the directory it opened at its first request until Close.
 //   - ETags are quoted (RFC 9110); lws sends the bare hex. The value starts
 //     with lws's %08X size and %08X modification second, followed by the
 //     nanoseconds so a rewrite within the same second is still noticed. Files

@@ -15,7 +15,8 @@ const maxLinkHops = 8
 // any whose target is absolute or leaves the FS. Without fs.ReadLinkFS
 // there is nothing to inspect (embed.FS has no links) and name is returned
 // as is. os.DirFS follows links wherever they point, which is why this
-// check exists; (*os.Root).FS enforces the same rule in the kernel.
+// check exists; an Origin or (*os.Root).FS enforces the same rule in the
+// kernel when it opens, which the check, done before, cannot.
 func followLinks(fsys fs.FS, name string) (string, bool) {
 	rl, ok := fsys.(fs.ReadLinkFS)
 	if !ok {

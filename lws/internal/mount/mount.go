@@ -12,7 +12,7 @@ import (
 // Mount is one mountpoint, already resolved by the caller.
 type Mount struct {
 	Mountpoint     string            // URL prefix, e.g. "/" or "/static"
-	FS             fs.FS             // files (embed.FS, os.DirFS(origin), (*os.Root).FS(), fstest.MapFS...)
+	FS             fs.FS             // files (an Origin, embed.FS, (*os.Root).FS(), fstest.MapFS...)
 	Def            string            // default document for directory URLs; "" means "index.html", as in lws
 	ExtraMimetypes map[string]string // ".ext" -> type, checked before the built-in table; "*" matches anything
 }

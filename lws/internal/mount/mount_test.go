@@ -380,7 +380,13 @@ func TestTraversalMapFS(t *testing.T) {
 	}
 }
 
-func TestTraversalDirFS(t *testing.T) {
+// escapeTree builds, in a temporary directory, root/ beside secret.txt
+// (and b), both "TOP SECRET". root has index.html, sub/page.html, a/x.txt
+// and links: escape.txt (../secret.txt), abs.txt (secret.txt's absolute
+// path), up (..), inside.html (sub/page.html), subdir (sub) and the loop
+// loop1 <-> loop2. It returns root.
+func escapeTree(t *testing.T) string {
+	t.Helper()
 	base := t.TempDir()
 	root := filepath.Join(base, "root")
 	mustWrite(t, filepath.Join(base, "secret.txt"), "TOP SECRET")
@@ -395,14 +401,21 @@ func TestTraversalDirFS(t *testing.T) {
 	mustSymlink(t, "sub", filepath.Join(root, "subdir"))
 	mustSymlink(t, "loop1", filepath.Join(root, "loop2"))
 	mustSymlink(t, "loop2", filepath.Join(root, "loop1"))
+	return root
+}
+
+func TestTraversalDirFS(t *testing.T) {
+	root := escapeTree(t)
 
 	osRoot, err := os.OpenRoot(root)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer func() { _ = osRoot.Close() }()
+	origin := OpenOrigin(root)
+	defer func() { _ = origin.Close() }()
 
-	for name, fsys := range map[string]fs.FS{"DirFS": os.DirFS(root), "Root.FS": osRoot.FS()} {
+	for name, fsys := range map[string]fs.FS{"DirFS": os.DirFS(root), "Root.FS": osRoot.FS(), "Origin": origin} {
 		h := NewHandler([]Mount{{Mountpoint: "/", FS: fsys}}, Options{}, nil)
 		extra := []string{"/up/secret.txt", "/up/root/index.html", "/subdir/../../secret.txt", "/loop1", "/loop2.html"}
 		for _, target := range append(traversal, extra...) {

@@ -20,15 +20,26 @@
 //     no such call; once Write handed over a frame, the frame is in flight,
 //     which is what "choked" means to lws, so one message goes per
 //     WRITEABLE and the callback asks for the next.
-//   - lws-mirror-protocol: C gives the members holding the ring's oldest
-//     tail a 3 s timeout only when that tail moves while messages still
-//     wait. C usually writes several messages per WRITEABLE, so a member
-//     whose socket stalls is left behind with messages waiting and gets
-//     the timeout. Sending one per WRITEABLE, a member often stalls right
-//     after catching up; nothing would then arm its timeout, the ring
-//     would fill, reading would stop for every member and the instance
-//     would hang. So the port also arms the timeout when it turns reading
-//     off because the ring is full (TestMirrorDropsLaggard).
+//   - lws-mirror-protocol: C gives its 3 s lag timeout only to the members
+//     sitting exactly on the ring's oldest tail, and only when that tail
+//     moves. Members that stop reading at different ring positions are then
+//     dropped one position per 3 s while the ring stays full and nobody gets
+//     a message (with 50 such members, a reading member waited 10-15 s in
+//     C, 72 s in the port with C's rule). A member that stalls just after
+//     catching up, common when one message goes per WRITEABLE, gets no
+//     timeout at all, and the instance hangs.
+//     The port's rule: when the ring fills and reading stops, every member
+//     with messages waiting has 3 s to send one; a member that sends while
+//     reading is still off gets a fresh 3 s if more wait, one that catches
+//     up is let off; a running deadline is never pushed back, only sending
+//     earns a new one. Stalled members then go together, within one lag
+//     period, and a member sending at least one message every 3 s is never
+//     dropped
+//     (TestMirrorDropsLaggard; TestMirrorStalledCrowd in tests/reliability).
+//   - lws-mirror-protocol: a member that joins while messages wait asks for
+//     WRITEABLE at once. C asks only when the next message arrives, which
+//     never happens while the ring is full and reading is off, so such a
+//     member could hold the oldest tail forever without a timeout.
 //   - lws-status: C's "wsi" field counts every connection ever made (the
 //     counter is never decremented on close); the port reports the live
 //     connections, the number of entries in "conns".

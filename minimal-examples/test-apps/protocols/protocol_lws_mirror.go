@@ -40,9 +40,10 @@ type mirrorInstance struct {
 }
 
 type pssLwsMirror struct {
-	wsi  *Lws
-	mi   *mirrorInstance
-	tail uint32
+	wsi     *Lws
+	mi      *mirrorInstance
+	tail    uint32
+	lagging bool // its mirrorLagSecs deadline is running
 }
 
 type vhdLwsMirror struct {
@@ -70,7 +71,8 @@ func (mi *mirrorInstance) rxflowInstance(enable int) {
 // updateWorstTail makes the tail of the member furthest behind the ring's
 // oldest tail, which frees what everyone has sent. If that made room, reading
 // resumes; the members still furthest behind get mirrorLagSecs to send
-// something. It reports whether the oldest tail moved.
+// something (a member already given a deadline keeps it: see lagBehind).
+// It reports whether the oldest tail moved.
 func (mi *mirrorInstance) updateWorstTail() bool {
 	var worstPss *pssLwsMirror
 	worst, worstTail := 0, uint32(0)
@@ -98,27 +100,53 @@ func (mi *mirrorInstance) updateWorstTail() bool {
 	}
 	for _, pss := range mi.pssList {
 		if pss.tail == worstTail {
-			Lws_set_timeout(pss.wsi, PENDING_TIMEOUT_USER_REASON_BASE, mirrorLagSecs)
+			pss.lagBehind()
 		}
 	}
 	return true
 }
 
 // stopReading turns reading off for the whole instance, the ring being
-// (nearly) full, and gives the members holding its oldest tail
-// mirrorLagSecs to move on. C arms that timeout only when the oldest tail
-// moves, which can leave a member that stalled just after catching up
-// without one, and the instance waiting for it forever (see DEVIATIONS).
+// (nearly) full, and gives every member with messages waiting for it
+// mirrorLagSecs to send one (see DEVIATIONS): a crowd of stalled members
+// is then dropped together, not one ring position at a time.
 func (mi *mirrorInstance) stopReading() {
 	if !mi.rxEnabled {
 		return
 	}
 	mi.rxflowInstance(0)
-	oldest := Lws_ring_get_oldest_tail(mi.ring)
 	for _, pss := range mi.pssList {
-		if pss.tail == oldest {
-			Lws_set_timeout(pss.wsi, PENDING_TIMEOUT_USER_REASON_BASE, mirrorLagSecs)
+		if Lws_ring_get_count_waiting_elements(mi.ring, &pss.tail) > 0 {
+			pss.lagBehind()
 		}
+	}
+}
+
+// lagBehind gives the member mirrorLagSecs to send something, or it is
+// dropped. A deadline already running is left alone: only sending
+// (progressed) earns a new one, so that re-arming cannot keep a stalled
+// member alive.
+func (pss *pssLwsMirror) lagBehind() {
+	if pss.lagging {
+		return
+	}
+	pss.lagging = true
+	Lws_set_timeout(pss.wsi, PENDING_TIMEOUT_USER_REASON_BASE, mirrorLagSecs)
+}
+
+// progressed follows a WRITEABLE that sent something. While reading is off
+// and messages still wait for the member, it gets a fresh mirrorLagSecs
+// for the next one; otherwise its deadline is lifted.
+func (pss *pssLwsMirror) progressed() {
+	mi := pss.mi
+	if !mi.rxEnabled && Lws_ring_get_count_waiting_elements(mi.ring, &pss.tail) > 0 {
+		pss.lagging = true
+		Lws_set_timeout(pss.wsi, PENDING_TIMEOUT_USER_REASON_BASE, mirrorLagSecs)
+		return
+	}
+	if pss.lagging {
+		pss.lagging = false
+		Lws_set_timeout(pss.wsi, NO_PENDING_TIMEOUT, 0)
 	}
 }
 
@@ -130,8 +158,8 @@ func (mi *mirrorInstance) callbackAllOnWritable() {
 	}
 }
 
-// mirrorInstanceName would be the "mirror" URL argument; see DEVIATIONS in
-// doc.go for why it is always "".
+// mirrorInstanceName is the "mirror" URL argument, "" when there is none
+// (the default instance), as in C.
 func mirrorInstanceName(wsi *Lws) string {
 	var buf [64]byte
 	return Lws_get_urlarg_by_name(wsi, "mirror=", buf[:], len(buf))
@@ -177,6 +205,11 @@ func callbackLwsMirror(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 		pss.mi = mi
 		pss.tail = Lws_ring_get_oldest_tail(mi.ring)
 		pss.wsi = wsi
+		// C waits for the next message to ask; with the ring full and
+		// reading off there may be none (see DEVIATIONS).
+		if Lws_ring_get_count_waiting_elements(mi.ring, &pss.tail) > 0 {
+			Lws_callback_on_writable(wsi)
+		}
 
 	case LWS_CALLBACK_CLOSED:
 		mi := pss.mi
@@ -228,13 +261,15 @@ func callbackLwsMirror(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 		if Lws_ring_get_count_waiting_elements(pss.mi.ring, &pss.tail) > 0 {
 			Lws_callback_on_writable(wsi)
 		}
-		if !sentSomething || !updateWorst {
+		if !sentSomething {
 			break
 		}
-		// Having sent something, this member no longer hogs the oldest
-		// tail; moving it on may free room for everyone.
-		Lws_set_timeout(pss.wsi, NO_PENDING_TIMEOUT, 0)
-		pss.mi.updateWorstTail()
+		pss.progressed()
+		if updateWorst {
+			// Having sent something, this member no longer hogs the
+			// oldest tail; moving it on may free room for everyone.
+			pss.mi.updateWorstTail()
+		}
 
 	case LWS_CALLBACK_RECEIVE:
 		mi := pss.mi

@@ -14,6 +14,15 @@ const StatusName = "lws-status"
 // golws counterpart.
 const libraryVersion = "golws"
 
+// C's buffers: the user agent as received, and the escaped peer address
+// and user agent (an escape can take 6 bytes, so a long user agent full of
+// quotes is cut short, never mid-escape).
+const (
+	statusUALen    = 256
+	statusEscIPLen = 96
+	statusEscUALen = 384
+)
+
 // walk is how far a connection is through sending the current JSON: one
 // message in fragments, a header, one per live connection, and the end.
 type walk int
@@ -115,10 +124,7 @@ func callbackLwsStatus(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 		}
 		pss.timeEst = time.Now().Unix()
 		pss.wsi = wsi
-		pss.userAgent = "unknown"
-		if ua := wsi.Header("User-Agent"); ua != "" {
-			pss.userAgent = ua
-		}
+		pss.userAgent = statusUserAgent(wsi)
 		vhd.triggerResend()
 
 	case LWS_CALLBACK_SERVER_WRITEABLE:
@@ -147,9 +153,16 @@ func callbackLwsStatus(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 				p = append(p, ',')
 			}
 			pss.subsequent = true
+			// Both are the client's to choose (the user agent at
+			// least): escaped, they cannot end the string and forge
+			// entries.
 			w := pss.walkNext
+			var escIP [statusEscIPLen]byte
+			var escUA [statusEscUALen]byte
 			p = append(p, Lws_snprintf(`{"peer":"%s","time":"%d","ua":"%s"}`,
-				Lws_get_peer_simple(w.wsi, nil), w.timeEst, w.userAgent)...)
+				Lws_json_purify(escIP[:], Lws_get_peer_simple(w.wsi, nil), statusEscIPLen, nil),
+				w.timeEst,
+				Lws_json_purify(escUA[:], w.userAgent, statusEscUALen, nil))...)
 			pss.walkNext = w.next
 			if pss.walkNext == nil {
 				pss.walk = walkFinal
@@ -180,6 +193,17 @@ func callbackLwsStatus(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 	}
 
 	return 0
+}
+
+// statusUserAgent is the request's User-Agent as C copies it into its
+// user_agent buffer: "" when there is none, "unknown" when it does not
+// fit.
+func statusUserAgent(wsi *Lws) string {
+	ua := wsi.Header("User-Agent")
+	if len(ua) >= statusUALen {
+		return "unknown"
+	}
+	return ua
 }
 
 // statusWrite sends one fragment, from a buffer with LWS_PRE headroom as C
