@@ -1,6 +1,7 @@
 package threadpool
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -399,8 +400,16 @@ func TestNoDuplicateSyncing(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Not readText: t.Fatal belongs to the test goroutine.
+			ctx, cancel := context.WithTimeout(context.Background(), waitBound)
+			defer cancel()
 			for want := 1; ; want++ {
-				got := readText(t, c)
+				_, b, err := c.Read(ctx)
+				if err != nil {
+					errs <- fmt.Sprintf("conn %d: read %d: %v", i, want, err)
+					return
+				}
+				got := string(b)
 				if want > syncs {
 					if got != "done" {
 						errs <- fmt.Sprintf("conn %d: %q after the last message", i, got)
