@@ -4,7 +4,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 PORT        ?= 7681
 RUN_PKG     ?= ./cmd/minimal-ws-server-threadpool
 
-.PHONY: run test deps bench lint fuzz
+.PHONY: run test deps bench lint fuzz stress
 
 ## run: the headline example on http://localhost:$(PORT)
 run:
@@ -38,3 +38,9 @@ fuzz:
 		echo "fuzz $${f%%:*} ($(FUZZTIME))"; \
 		$(GO) test -run '^$$' -fuzz "^$${f%%:*}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 200x "$${f#*:}"; \
 	done
+
+## stress: the timing-sensitive packages under -race, STRESS_COUNT times,
+## beside two CPU-burning processes (killed at the end, pass or fail)
+STRESS_COUNT ?= 5
+stress: deps
+	GO=$(GO) STRESS_COUNT=$(STRESS_COUNT) ./scripts/stress.sh

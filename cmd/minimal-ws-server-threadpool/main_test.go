@@ -83,6 +83,11 @@ func start(t *testing.T, args ...string) *server {
 			cmd.Process.Kill()
 			<-s.done
 		}
+		if t.Failed() {
+			s.mu.Lock()
+			t.Logf("the server's log:\n%s", strings.Join(s.lines, "\n"))
+			s.mu.Unlock()
+		}
 	})
 	select {
 	case <-banner:
@@ -117,10 +122,13 @@ type received struct {
 	endT time.Time
 }
 
+// readAll reads until the connection ends, or waitBound passes.
 func readAll(c *websocket.Conn) *received {
+	ctx, cancel := context.WithTimeout(context.Background(), waitBound)
+	defer cancel()
 	r := &received{}
 	for {
-		_, b, err := c.Read(context.Background())
+		_, b, err := c.Read(ctx)
 		if err != nil {
 			r.end, r.endT = err, time.Now()
 			return r
@@ -133,11 +141,25 @@ func readAll(c *websocket.Conn) *received {
 // The example at its real speed: four clients, so one waits in the
 // queue. Ten messages each, about 1 s apart, the first about 1 s after the
 // task starts; the drop 5 s after the last message, without close frame.
+//
+// What a loaded machine cannot bend is asserted exactly: the task sleeps
+// 100 ms a step and sends a message every ten steps, so message k comes
+// at least k seconds after the client began to connect. What it can
+// stretch (a late message, a late drop) is bounded with room to spare,
+// yet under what a missed wake-up would cost: a SYNC left waiting for
+// its timeout (3 s), or a drop by the 30 s PENDING_TIMEOUT_THREADPOOL
+// instead of the 5 s one. Every figure is logged.
 func TestRealSpeed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("takes 25 s")
 	}
+	const (
+		lateBound = 2500 * time.Millisecond // a gap, or the first message after the dials
+		dropFloor = 4 * time.Second         // 5 s less a delivery's lag
+		dropBound = 8 * time.Second
+	)
 	s := start(t)
+	began := time.Now()
 	var conns []*websocket.Conn
 	for i := 0; i < 4; i++ {
 		conns = append(conns, s.dial(t))
@@ -158,33 +180,62 @@ func TestRealSpeed(t *testing.T) {
 			if m != fmt.Sprintf("pos %d", (j+1)*1000000) {
 				t.Fatalf("client %d message %d: %q", i, j, m)
 			}
+			if d := r.at[j].Sub(began); d < time.Duration(j+1)*time.Second {
+				t.Errorf("client %d: message %d %v after connecting, before its %d s of steps", i, j+1, d, j+1)
+			}
 			if j > 0 {
-				if gap := r.at[j].Sub(r.at[j-1]); gap < 800*time.Millisecond || gap > 1300*time.Millisecond {
-					t.Errorf("client %d: %v between messages %d and %d", i, gap, j, j+1)
+				if gap := r.at[j].Sub(r.at[j-1]); gap > lateBound {
+					t.Errorf("client %d: %v between messages %d and %d, want about 1 s (at most %v)", i, gap, j, j+1, lateBound)
 				}
 			}
 		}
 		if websocket.CloseStatus(r.end) != -1 {
 			t.Errorf("client %d ended with a close frame: %v", i, r.end)
 		}
-		if d := r.endT.Sub(r.at[9]); d < 4500*time.Millisecond || d > 5500*time.Millisecond {
-			t.Errorf("client %d dropped %v after its last message", i, d)
+		d := r.endT.Sub(r.at[9])
+		if d < dropFloor || d > dropBound {
+			t.Errorf("client %d dropped %v after its last message, want 5 s (%v to %v on a loaded machine)", i, d, dropFloor, dropBound)
 		}
+		t.Logf("client %d: messages %v to %v after connecting, dropped %v after the last",
+			i, r.at[0].Sub(began).Round(time.Millisecond), r.at[9].Sub(began).Round(time.Millisecond), d.Round(time.Millisecond))
 		conns[i].CloseNow()
 	}
-	if d := results[0].at[0].Sub(dialed); d < 700*time.Millisecond || d > 1500*time.Millisecond {
-		t.Errorf("first message %v after connecting, want about 1 s", d)
+	if d := results[0].at[0].Sub(dialed); d > lateBound {
+		t.Errorf("first message %v after connecting, want about 1 s (at most %v)", d, lateBound)
 	}
-	if !results[3].at[0].After(results[0].at[9]) {
-		t.Error("the fourth task started before a worker was free")
+	// One task waits for a worker: not necessarily the fourth client's,
+	// since a client's handshake may complete before the server has run
+	// its ESTABLISHED, and the next client's may overtake it. That task,
+	// the one that sent last, starts when the first of the other three
+	// ends, after that one's last message was written, and sends ten
+	// steps later.
+	queued := 0
+	for i, r := range results {
+		if r.at[0].After(results[queued].at[0]) {
+			queued = i
+		}
+	}
+	var firstEnd time.Time
+	for i, r := range results {
+		if i != queued && (firstEnd.IsZero() || r.at[9].Before(firstEnd)) {
+			firstEnd = r.at[9]
+		}
+	}
+	if !results[queued].at[0].After(firstEnd) {
+		t.Errorf("client %d's task started before a worker was free: four ran at once", queued)
 	}
 	interrupt(t, s)
 }
 
-// interrupt sends SIGINT and expects exit 0 within 1 s with the last line
-// "main: exiting cleanly...".
+// interrupt sends SIGINT and expects exit 0 with the last line "main:
+// exiting cleanly...", and no line saying Destroy gave up waiting for a
+// connection. The exit is promised within 1 s and logged when later;
+// asserted is 2.5 s, room for a loaded machine that still fails a
+// process waiting for its tasks (seconds of steps left) instead of
+// stopping them.
 func interrupt(t *testing.T, s *server) {
 	t.Helper()
+	const exitPromise, exitBound = time.Second, 2500 * time.Millisecond
 	start := time.Now()
 	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
@@ -197,14 +248,26 @@ func interrupt(t *testing.T, s *server) {
 	case <-time.After(waitBound):
 		t.Fatal("no exit after SIGINT")
 	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("exit took %v after SIGINT", d)
+	d := time.Since(start)
+	t.Logf("exit %v after SIGINT", d.Round(time.Microsecond))
+	switch {
+	case d > exitBound:
+		t.Errorf("exit took %v after SIGINT, bound %v", d, exitBound)
+	case d > exitPromise:
+		t.Logf("exit took %v after SIGINT, over the %v promise (within the %v bound for a loaded machine)", d, exitPromise, exitBound)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	last := s.lines[len(s.lines)-1]
 	if !strings.HasSuffix(last, "] U: main: exiting cleanly...") {
 		t.Errorf("last line %q", last)
+	}
+	for _, l := range s.lines {
+		for _, d := range []string{"did not report their end", "net/http still has connections"} {
+			if strings.Contains(l, d) {
+				t.Errorf("Destroy waited out its bound: %q", l)
+			}
+		}
 	}
 }
 

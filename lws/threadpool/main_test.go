@@ -196,17 +196,6 @@ func (h *harness) closeClient(t testing.TB, c *websocket.Conn, w *lws.Wsi) {
 	}
 }
 
-func readText(t testing.TB, c *websocket.Conn) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), waitBound)
-	defer cancel()
-	_, b, err := c.Read(ctx)
-	if err != nil {
-		t.Fatalf("read: %v", err)
-	}
-	return string(b)
-}
-
 // recv receives one value from ch within waitBound.
 func recv[T any](t testing.TB, ch <-chan T, what string) T {
 	t.Helper()

@@ -75,8 +75,9 @@ func TestBadFrames(t *testing.T) {
 		es.roundTrip(t, "after "+tc.name)
 	}
 	// Every bad connection's wsi is CLOSED: each socket must be closed
-	// by now, or be so very soon.
-	deadline := time.Now().Add(500 * time.Millisecond)
+	// by now, or be so very soon (a closed one reads EOF at once; the
+	// bound only ends the wait on one left open).
+	deadline := time.Now().Add(waitBound)
 	var notClosed []string
 	for _, o := range left {
 		o.c.nc.SetReadDeadline(deadline)

@@ -63,6 +63,7 @@ var errLostCloseReply = errors.New("no close frame in answer to ours")
 // count and the heap are back to their baseline (HeapInuse after GC
 // within 1.5x + 1 MiB of it).
 func TestChurn(t *testing.T) {
+	const churnBound = 3 * time.Minute
 	noLeaks(t)
 	cycles := 10000
 	if testing.Short() {
@@ -137,8 +138,11 @@ func TestChurn(t *testing.T) {
 	if failed.Load() != 0 {
 		t.Errorf("%d cycles failed; first: %v", failed.Load(), firstErr)
 	}
-	if took > time.Minute {
-		t.Errorf("churn took %v", took)
+	// Measured, mostly (logged above: some 15 s under -race beside two CPU
+	// burners); the bound fails only a churn whose cycles wait out
+	// timeouts, such as a 2 s drain per polite close (some 7 min).
+	if took > churnBound {
+		t.Errorf("churn took %v, bound %v", took, churnBound)
 	}
 	if ps.refused.Load() != 0 || ps.twice.Load() != 0 || ps.cleanups.Load() != ps.enqueued.Load() {
 		t.Errorf("tasks: %d refused, %d enqueued, %d cleanups, %d twice", ps.refused.Load(), ps.enqueued.Load(), ps.cleanups.Load(), ps.twice.Load())

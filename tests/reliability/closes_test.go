@@ -23,8 +23,8 @@ func TestPeerDropReleasesSocket(t *testing.T) {
 	}
 	es.roundTrip(t, "after the drops")
 	// Every wsi is CLOSED; the sockets go with them. Nothing signals a
-	// socket's close: poll, briefly.
-	pollUntil(time.Second, 10*time.Millisecond, func() bool { return openFDs() <= fd0 })
+	// socket's close: poll (the wait ends as soon as they are closed).
+	pollUntil(waitBound, 10*time.Millisecond, func() bool { return openFDs() <= fd0 })
 	if fd := openFDs(); fd > fd0 {
 		t.Errorf("%d clients dropped their connections and their wsis were CLOSED, but %d more fds are open than before (sockets in CLOSE_WAIT, kept by the unclosed coder/websocket Conns)", n, fd-fd0)
 	}

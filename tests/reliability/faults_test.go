@@ -20,7 +20,7 @@ var matrixFaults = []string{"close-frame", "tcp-close", "sigint"}
 // server gets SIGINT while the client's task is in each state. Every time
 // each cleanup runs exactly once, the next queued task starts and works,
 // the bystander's connection and task go on undisturbed, the loop exits 0
-// within 1 s of SIGINT, and no goroutine is left.
+// within exitBound of SIGINT, and no goroutine is left.
 func TestFaultMatrix(t *testing.T) {
 	for _, st := range matrixStates {
 		for _, fault := range matrixFaults {

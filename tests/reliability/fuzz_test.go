@@ -18,8 +18,10 @@ import (
 )
 
 // execBound bounds one fuzz exec's wait for an answer. A server that
-// neither answers nor closes within it is a failure.
-const execBound = 2 * time.Second
+// neither answers nor closes within it is a failure. It leaves a loaded
+// machine room, and stays well under net/http's ReadHeaderTimeout (10 s),
+// whose close would pass for an answer to a request the server sat on.
+const execBound = 5 * time.Second
 
 // The fuzz server: one echo server (with a mount) per process, started on
 // first use and destroyed by TestMain after every test ran, so that an

@@ -38,6 +38,7 @@ var logSink = &lineSink{}
 type lineSink struct {
 	mu    sync.Mutex
 	lines []string
+	total int // lines ever emitted; lines holds the last len(lines)
 }
 
 const sinkKeep = 4096
@@ -48,15 +49,27 @@ func (s *lineSink) emit(_ int, line string) {
 		s.lines = append(s.lines[:0], s.lines[sinkKeep/2:]...)
 	}
 	s.lines = append(s.lines, strings.TrimSuffix(line, "\n"))
+	s.total++
 	s.mu.Unlock()
 }
 
 // count reports how many kept lines contain text.
-func (s *lineSink) count(text string) int {
+func (s *lineSink) count(text string) int { return s.countSince(0, text) }
+
+// mark numbers the next line to come, for countSince.
+func (s *lineSink) mark() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.total
+}
+
+// countSince reports how many kept lines from line mark on contain text.
+func (s *lineSink) countSince(mark int, text string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	first := max(0, mark-(s.total-len(s.lines)))
 	n := 0
-	for _, l := range s.lines {
+	for _, l := range s.lines[min(first, len(s.lines)):] {
 		if strings.Contains(l, text) {
 			n++
 		}

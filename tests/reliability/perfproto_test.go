@@ -18,7 +18,8 @@ import (
 // included (PENDING_TIMEOUT_THREADPOOL 30 s at ESTABLISHED,
 // PENDING_TIMEOUT_THREADPOOL_TASK 5 s at each write). The server counts
 // what happens, and per connection (when the client names itself with
-// "id-X" among its subprotocols) when it last wrote and when it closed.
+// "id-X" among its subprotocols) when it last set its pending timeout
+// before a write, and when it closed.
 
 const perfName = "perf"
 
@@ -44,12 +45,20 @@ type perfServer struct {
 
 // perfConn is one connection's record; the service goroutine writes it.
 type perfConn struct {
-	id        string
-	writes    atomic.Int64
-	lastWrite atomic.Int64 // UnixNano of the last successful write
-	closedAt  atomic.Int64 // UnixNano of CLOSED
-	task      atomic.Pointer[threadpool.Task]
+	id     string
+	writes atomic.Int64
+	// armedAt is when PENDING_TIMEOUT_THREADPOOL_TASK was last set (just
+	// before the write that followed), closedAt when CLOSED came; both
+	// monoNow readings, so that their difference is a monotonic interval.
+	armedAt  atomic.Int64
+	closedAt atomic.Int64
+	task     atomic.Pointer[threadpool.Task]
 }
+
+// monoEpoch and monoNow give monotonic timestamps that fit an atomic.Int64.
+var monoEpoch = time.Now()
+
+func monoNow() int64 { return int64(time.Since(monoEpoch)) }
 
 type perfTask struct {
 	pos, end int
@@ -141,7 +150,7 @@ func (ps *perfServer) callback(wsi *lws.Wsi, reason lws.CallbackReason, user, in
 	case lws.CallbackWSServerDropProtocol:
 		threadpool.DequeueTask(threadpool.GetTaskWsi(wsi))
 	case lws.CallbackClosed:
-		pc.closedAt.Store(time.Now().UnixNano())
+		pc.closedAt.Store(monoNow())
 		ps.closed.Add(1)
 		if pc.id != "" {
 			ps.ev.add("closed %s", pc.id)
@@ -156,13 +165,13 @@ func (ps *perfServer) callback(wsi *lws.Wsi, reason lws.CallbackReason, user, in
 			return 0
 		}
 		pt := u.(*perfTask)
+		pc.armedAt.Store(monoNow())
 		wsi.SetTimeout(lws.PendingTimeoutThreadpoolTask, 5)
 		if wsi.Write(pt.buf, lws.WriteText) < len(pt.buf) {
 			threadpool.TaskSync(task, 1)
 			return -1
 		}
 		pc.writes.Add(1)
-		pc.lastWrite.Store(time.Now().UnixNano())
 		threadpool.TaskSync(task, 0)
 	}
 	return 0

@@ -121,12 +121,51 @@ func (s *server) sigint(t testing.TB) (int, time.Duration) {
 	return code, took
 }
 
-// wantCleanExit sends SIGINT and checks exit 0 within 1 s.
+// exitPromise is what the suite promises for the exit after SIGINT (the
+// loop's end and Destroy): 1 s. It is measured, not asserted: the tests log
+// an exit that took longer and BenchmarkShutdownUnderLoad reports the
+// figure, since a loaded machine can stretch any wall time.
+//
+// exitBound is what is asserted instead: generous for a loaded machine
+// (exits measure tens of milliseconds beside two CPU burners), yet under
+// the shortest wait a hung shutdown would sit out, a SYNC left unanswered
+// (threadpool.DefaultSyncTimeout, 3 s). Destroy's own bounds on draining
+// connections (2 s and 5 s) are caught by their log lines, drainLines.
+const (
+	exitPromise = time.Second
+	exitBound   = 2500 * time.Millisecond
+)
+
+// drainLines are what lws logs when Destroy stopped waiting for its
+// connections to end: an exit that shows one waited out a timeout.
+var drainLines = []string{"did not report their end", "net/http still has connections"}
+
+// checkExitTime fails a test whose exit (of what) took over exitBound and
+// logs one over exitPromise.
+func checkExitTime(t testing.TB, what string, took time.Duration) {
+	t.Helper()
+	switch {
+	case took > exitBound:
+		t.Errorf("%s took %v, bound %v (promise %v)", what, took, exitBound, exitPromise)
+	case took > exitPromise:
+		t.Logf("%s took %v, over the %v promise (within the %v bound for a loaded machine)", what, took, exitPromise, exitBound)
+	}
+}
+
+// wantCleanExit sends SIGINT and checks exit 0, within exitBound and
+// without Destroy giving up on a connection.
 func (s *server) wantCleanExit(t testing.TB) time.Duration {
 	t.Helper()
+	mark := logSink.mark()
 	code, took := s.sigint(t)
-	if code != 0 || took > time.Second {
-		t.Errorf("SIGINT: exit %d after %v, want 0 within 1s", code, took)
+	if code != 0 {
+		t.Errorf("SIGINT: exit %d after %v, want 0", code, took)
+	}
+	checkExitTime(t, "exit after SIGINT", took)
+	for _, l := range drainLines {
+		if n := logSink.countSince(mark, l); n != 0 {
+			t.Errorf("Destroy waited out its bound: %d lines with %q", n, l)
+		}
 	}
 	return took
 }
@@ -136,14 +175,15 @@ func (s *server) wantCleanExit(t testing.TB) time.Duration {
 // last-in first-out, so servers and clients the test starts afterwards
 // are gone by then.
 //
-// It waits up to leakBound for goroutines on their way out: net/http
+// It waits up to waitBound for goroutines on their way out: net/http
 // keeps the goroutine of a connection it refused with an error status
 // (400, 431 ...) alive for 500 ms after the answer (rstAvoidanceDelay),
-// and lws's Destroy does not wait for those.
+// and lws's Destroy does not wait for those; a loaded machine may take
+// longer. The wait ends as soon as they are gone.
 func noLeaks(t *testing.T) {
 	opt := goleak.IgnoreCurrent()
 	t.Cleanup(func() {
-		deadline := time.Now().Add(leakBound)
+		deadline := time.Now().Add(waitBound)
 		for {
 			err := goleak.Find(opt) // itself retries for a while
 			if err == nil {
@@ -156,8 +196,6 @@ func noLeaks(t *testing.T) {
 		}
 	})
 }
-
-const leakBound = 3 * time.Second
 
 // idFrom takes a connection's test id out of the Sec-WebSocket-Protocol
 // header the client sent ("ctl, id-V"): the vhost binds the first name it

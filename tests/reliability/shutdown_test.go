@@ -17,7 +17,7 @@ const (
 
 // streamers opens n perf-style connections offering protocols and starts
 // a reader on each.
-func streamers(t *testing.T, addr, protocols string, n int) []*streamReader {
+func streamers(t testing.TB, addr, protocols string, n int) []*streamReader {
 	t.Helper()
 	var rs []*streamReader
 	for i := 0; i < n; i++ {
@@ -29,7 +29,7 @@ func streamers(t *testing.T, addr, protocols string, n int) []*streamReader {
 // streaming waits until n of the readers (which n depends on the order
 // in which the server ran their ESTABLISHED) have had at least frames
 // frames. Frames have no per-frame signal: poll.
-func streaming(t *testing.T, rs []*streamReader, n int, frames int64) {
+func streaming(t testing.TB, rs []*streamReader, n int, frames int64) {
 	t.Helper()
 	count := func() int {
 		k := 0
@@ -45,18 +45,26 @@ func streaming(t *testing.T, rs []*streamReader, n int, frames int64) {
 	}
 }
 
+// loaded starts the perf server with loadConns connections streaming on
+// a pool of 3, every task enqueued.
+func loaded(tb testing.TB) (*perfServer, []*streamReader) {
+	tb.Helper()
+	ps := startPerf(tb, perfConfig{threads: 3, depth: 1000, msgs: loadMsgs, size: 16})
+	rs := streamers(tb, ps.addr, perfName, loadConns)
+	streaming(tb, rs, 3, 1000)
+	if !pollUntil(waitBound, 5*time.Millisecond, func() bool { return ps.enqueued.Load() == loadConns }) {
+		tb.Fatalf("%d of %d tasks queued", ps.enqueued.Load(), loadConns)
+	}
+	return ps, rs
+}
+
 // TestShutdownUnderLoad: 64 connections stream on a pool of 3 (61 tasks
-// queued) when SIGINT comes; the context is destroyed within 1 s, every
-// task's cleanup runs exactly once, every connection is dropped (no close
-// frame), and no goroutine is left.
+// queued) when SIGINT comes; the context is destroyed within exitBound,
+// every task's cleanup runs exactly once, every connection is dropped (no
+// close frame), and no goroutine is left.
 func TestShutdownUnderLoad(t *testing.T) {
 	noLeaks(t)
-	ps := startPerf(t, perfConfig{threads: 3, depth: 1000, msgs: loadMsgs, size: 16})
-	rs := streamers(t, ps.addr, perfName, loadConns)
-	streaming(t, rs, 3, 1000)
-	if !pollUntil(waitBound, 5*time.Millisecond, func() bool { return ps.enqueued.Load() == loadConns }) {
-		t.Fatalf("%d of %d tasks queued", ps.enqueued.Load(), loadConns)
-	}
+	ps, rs := loaded(t)
 	running, _, waiting := ps.tp.Diagnose()
 	took := ps.wantCleanExit(t)
 	t.Logf("destroy with %d tasks running and %d queued took %v", running, waiting, took.Round(time.Microsecond))
@@ -79,8 +87,8 @@ func TestShutdownUnderLoad(t *testing.T) {
 }
 
 // TestShutdownUnderLoadExample: the same against the example itself
-// (Main in-process, perf variant, --threads 3): Main returns 0 within 1 s
-// of the interrupt, its last line "main: exiting cleanly...".
+// (Main in-process, perf variant, --threads 3): Main returns 0 within
+// exitBound of the interrupt, its last line "main: exiting cleanly...".
 func TestShutdownUnderLoadExample(t *testing.T) {
 	noLeaks(t)
 	interrupt, ready, exit := make(chan os.Signal, 1), make(chan int, 1), make(chan int, 1)
@@ -105,6 +113,7 @@ func TestShutdownUnderLoadExample(t *testing.T) {
 	})
 	rs := streamers(t, fmt.Sprintf("127.0.0.1:%d", port), "lws-minimal", loadConns)
 	streaming(t, rs, 3, 1000)
+	mark := logSink.mark()
 	start := time.Now()
 	interrupt <- os.Interrupt
 	var code int
@@ -116,8 +125,14 @@ func TestShutdownUnderLoadExample(t *testing.T) {
 	}
 	took := time.Since(start)
 	t.Logf("Main returned %d %v after the interrupt", code, took.Round(time.Microsecond))
-	if code != 0 || took > time.Second {
-		t.Errorf("Main returned %d after %v, want 0 within 1 s", code, took)
+	if code != 0 {
+		t.Errorf("Main returned %d after the interrupt, want 0", code)
+	}
+	checkExitTime(t, "Main's return after the interrupt", took)
+	for _, l := range drainLines {
+		if n := logSink.countSince(mark, l); n != 0 {
+			t.Errorf("Destroy waited out its bound: %d lines with %q", n, l)
+		}
 	}
 	if logSink.count("main: exiting cleanly...") == 0 {
 		t.Errorf("no \"main: exiting cleanly...\" line")
@@ -139,4 +154,22 @@ func TestShutdownUnderLoadBinary(t *testing.T) {
 	streaming(t, rs, 3, 1000)
 	took := p.sigint(t)
 	t.Logf("binary exited %v after SIGINT", took.Round(time.Microsecond))
+}
+
+// BenchmarkShutdownUnderLoad reports what TestShutdownUnderLoad bounds
+// loosely: how long SIGINT to Destroy's return takes with 64 connections
+// streaming on a pool of 3 (the suite's promise: under 1 s), as ms/exit.
+// ns/op includes setting up the load, a second or so: the timer is left
+// running so that the benchmark does not repeat that setup for long.
+func BenchmarkShutdownUnderLoad(b *testing.B) {
+	var total time.Duration
+	for range b.N {
+		ps, _ := loaded(b)
+		code, took := ps.sigint(b)
+		if code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+		total += took
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms/exit")
 }

@@ -67,11 +67,13 @@ func TestProducersReachEveryClient(t *testing.T) {
 				}
 			}
 			// About ten a second: the producer waits 100 ms after
-			// each message, so n of them span at least (n-1) waits.
-			// Arrival jitter is allowed for below; the upper bound is
-			// the wait bound.
+			// each message, so n of them span at least (n-1) waits
+			// when made. Seen by a client, the first may come late
+			// and the span shrink by that much: the floor allows
+			// half of it, which still fails a producer that does not
+			// wait. The upper bound is the wait bound.
 			span := ms[n-1].at.Sub(ms[0].at)
-			if floor := time.Duration(n-1) * spamInterval * 8 / 10; span < floor {
+			if floor := time.Duration(n-1) * spamInterval / 2; span < floor {
 				t.Fatalf("client %s, producer %d: %d messages in %v, faster than 10 Hz", name, tid, n, span)
 			}
 		}
@@ -95,20 +97,23 @@ func TestProducersReachEveryClient(t *testing.T) {
 }
 
 // idleCounter counts, per producer, the attempts made with nobody
-// connected, from spamHook.
+// connected, and the others, from spamHook.
 type idleCounter struct {
 	mu     sync.Mutex
 	idle   map[int]int
+	made   map[int]int // attempts with somebody connected: at most the last index made
 	notify chan struct{}
 }
 
 func hookSpam(t *testing.T) *idleCounter {
-	c := &idleCounter{idle: map[int]int{}, notify: make(chan struct{}, 1)}
+	c := &idleCounter{idle: map[int]int{}, made: map[int]int{}, notify: make(chan struct{}, 1)}
 	spamHook = func(whoami int, made bool) {
+		c.mu.Lock()
 		if made {
+			c.made[whoami]++
+			c.mu.Unlock()
 			return
 		}
-		c.mu.Lock()
 		c.idle[whoami]++
 		c.mu.Unlock()
 		exampletest.Notify(c.notify)
@@ -149,14 +154,22 @@ func TestNothingMadeWhileNobodyConnected(t *testing.T) {
 
 	const skipped = 5
 	idle.waitIdle(t, idle.snapshot(), skipped)
+	// Messages made for a after the last it read (as many as the server
+	// took to see it go: a loaded machine may take a while) are counted
+	// here; none are made while nobody is connected.
+	idle.mu.Lock()
+	made := map[int]int{1: idle.made[1], 2: idle.made[2]}
+	idle.mu.Unlock()
 
 	b := dial(t, s)
 	per = byTid(parse(t, b.WaitFor(t, "a message from each producer", atLeast(t, 1))))
 	for tid := 1; tid <= 2; tid++ {
-		// A message or two may have been made for a as it went.
-		if got := per[tid][0].index; got <= last[tid] || got > last[tid]+3 {
-			t.Fatalf("producer %d: b starts at %d, a stopped at %d and %d attempts were skipped",
-				tid, got, last[tid], skipped)
+		if got := per[tid][0].index; got <= last[tid] || got > made[tid]+1 {
+			t.Fatalf("producer %d: b starts at %d, a stopped at %d, %d were made before %d attempts were skipped",
+				tid, got, last[tid], made[tid], skipped)
+		}
+		if made[tid] > last[tid]+3 {
+			t.Logf("producer %d made %d messages after a's last before it saw a go", tid, made[tid]-last[tid])
 		}
 	}
 }
