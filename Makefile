@@ -30,7 +30,7 @@ lint:
 
 ## fuzz: every fuzz target briefly (FUZZTIME each)
 FUZZTIME ?= 10s
-FUZZ = FuzzThreadpool:./lws/threadpool/ FuzzRing:./lws/internal/ring/ \
+FUZZ = FuzzThreadpool:./lws/threadpool/ FuzzRing:./lws/internal/ring/ FuzzFrameTap:./lws/ \
        FuzzToGoFormat:./lws/internal/logs/ FuzzResolve:./lws/internal/mount/ \
        FuzzHandshake:./tests/reliability/
 fuzz:

@@ -197,7 +197,7 @@ func TestTimeoutDropsWithoutCloseFrame(t *testing.T) {
 		w.SetTimeout(PendingTimeoutThreadpoolTask, 1)
 		return 0
 	}, CallbackClosed: func(*Wsi, any, any) int {
-		rec.add("closed after %v", time.Since(armed).Round(100*time.Millisecond))
+		rec.add("closed after %v", time.Since(armed))
 		return 0
 	}}
 	s := startServer(t, ContextCreationInfo{Protocols: []Protocol{recordingProtocol("p", rec, h)}})
@@ -214,8 +214,10 @@ func TestTimeoutDropsWithoutCloseFrame(t *testing.T) {
 		if strings.HasPrefix(e, "closed after ") {
 			found = true
 			d, _ := time.ParseDuration(strings.TrimPrefix(e, "closed after "))
-			if d < 900*time.Millisecond || d > 2*time.Second {
-				t.Fatalf("timeout fired after %v, want about 1s", d)
+			t.Logf("the 1 s timeout fired after %v", d)
+			// Timers never fire early; late only by the machine's load.
+			if d < time.Second || d > 5*time.Second {
+				t.Fatalf("timeout fired after %v, want 1s", d)
 			}
 		}
 	}
@@ -377,7 +379,9 @@ func TestStalledPeerStopsWriteable(t *testing.T) {
 			if queued > limit {
 				rec.add("send buffer over its limit: %d", queued)
 			}
-			if writeables == lastTick {
+			// Stalled: no WRITEABLE for a tick while the buffer is at its
+			// low-water mark (a starved loop alone is not a stall).
+			if writeables == lastTick && queued >= limit/4 {
 				rec.add("stalled at %d writeables, %d bytes queued", writeables, queued)
 				return 0
 			}

@@ -13,11 +13,12 @@
 //     C-style service loop's interrupt, then Lws_context_destroy) in each of
 //     those states. Every time: each task's cleanup runs exactly once, the
 //     next queued task starts, the other connections are undisturbed, no
-//     goroutine is left and the loop exits 0 within 1 s. TestBinarySIGINT
+//     goroutine is left and the loop exits 0 promptly (asserted within 2.5 s,
+//     the figure logged against lws's 1 s). TestBinarySIGINT
 //     does the SIGINT part on the real cmd/minimal-ws-server-threadpool
 //     binary, built once per run without -race (binary_test.go).
 //   - slowconsumer_test.go: a client that stops reading while its task
-//     streams costs bounded memory, does not slow the other connections,
+//     streams costs bounded memory, does not starve the other connections,
 //     and is dropped by PENDING_TIMEOUT_THREADPOOL_TASK 5 s after its last
 //     write, without a close frame.
 //   - churn_test.go: 10,000 connect / disconnect cycles with tasks leave the
@@ -35,13 +36,19 @@
 //     connections beyond the server's open-file limit (a subprocess with
 //     its own limit) no longer lock a normal client out.
 //   - writeable_test.go: a write made from WRITEABLE is always taken.
+//   - mirrorcrowd_test.go, mountswap_test.go, statusua_test.go: a crowd of
+//     stalled mirror members is dropped within lws's bound while a reader
+//     keeps reading; a served file swapped for a link out of the mount
+//     never leaks what it points at; a User-Agent cannot forge lws-status
+//     JSON.
 //   - rxframes_test.go: fragments reach RECEIVE as they arrive, with
 //     lws's per-frame RemainingPacketPayload; a close reason that is not
 //     UTF-8 fails the connection with 1007.
 //   - fuzz_test.go: FuzzHandshake throws fuzzed upgrade requests at one
 //     long-lived server (seed corpus in testdata/fuzz/FuzzHandshake).
 //   - shutdown_test.go: destroying a context under load (64 streaming
-//     connections, most tasks queued) takes under 1 s and runs every cleanup;
+//     connections, most tasks queued) ends promptly (asserted within 2.5 s, the
+//     figure reported by BenchmarkShutdownUnderLoad) and runs every cleanup;
 //     the same for the example's Main and for the binary.
 //
 // The tests drive the server through protocols of their own, built on lws
