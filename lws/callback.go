@@ -22,8 +22,3 @@ func (w *Wsi) call(p *Protocol, reason CallbackReason, user, in any, n int) (r i
 	}()
 	return p.Callback(w, reason, user, in, n)
 }
-
-// RecoversPanics reports whether the context recovers panics in user code
-// (ContextCreationInfo.NoPanicRecovery unset), for packages that run user
-// code of their own, such as the threadpool's tasks.
-func (c *Context) RecoversPanics() bool { return !c.noRecover }

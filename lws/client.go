@@ -66,8 +66,8 @@ func ClientConnect(info *ClientConnectInfo) *Wsi {
 		vh = c.vhost
 	}
 	p := clientProtocol(vh, info)
-	w := newWsi(vh, p, nil, info.Address)
-	w.client, w.pwsi = true, info.Pwsi
+	w := newWsi(vh, p, nil, info.Address, stateConnecting)
+	w.client, w.ws, w.pwsi = true, true, info.Pwsi
 	w.user = info.Userdata
 	if w.user == nil {
 		w.user = p.newSessionData()
@@ -87,7 +87,7 @@ func ClientConnect(info *ClientConnectInfo) *Wsi {
 			opts.Subprotocols = append(opts.Subprotocols, s)
 		}
 	}
-	if !c.goBackground(func() { w.dialAndRead(u, opts) }) {
+	if !c.goBackground(func() { w.dial(u, opts) }) {
 		vh.connecting--
 		w.connectionError("context is being destroyed")
 		return nil
@@ -116,9 +116,9 @@ func pathOrRoot(p string) string {
 	return p
 }
 
-// dialAndRead is the client connection's goroutine: it connects, then
-// serves as the reader, like a server connection's reader goroutine.
-func (w *Wsi) dialAndRead(u string, opts *websocket.DialOptions) {
+// dial is the client connection's goroutine: it connects and hands
+// the WebSocket to the wsi, whose reader goroutine takes it from there.
+func (w *Wsi) dial(u string, opts *websocket.DialOptions) {
 	var nc net.Conn
 	dialer := &net.Dialer{}
 	tr := &http.Transport{
@@ -152,25 +152,22 @@ func (w *Wsi) dialAndRead(u string, opts *websocket.DialOptions) {
 		return
 	}
 	conn.SetReadLimit(-1)
-	w.conn, w.nc = conn, nc
-	w.wire, _ = nc.(*wireConn)
-	if !w.ctx.post(func() { w.vh.connecting--; w.establish() }) {
+	wire, _ := nc.(*wireConn)
+	if !w.ctx.post(func() { w.vh.connecting--; w.establish(conn, wire) }) {
 		_ = conn.CloseNow()
-		return
 	}
-	w.readLoop()
 }
 
 // connectionError ends a client wsi that never got established: lws
 // reports CLIENT_CONNECTION_ERROR instead of CLOSED.
 func (w *Wsi) connectionError(msg string) {
-	if w.state != stateHandshake {
+	if w.state != stateConnecting {
 		return
 	}
-	w.state = stateClosed
+	w.setState(stateClosed)
 	w.call(w.protocol, CallbackClientConnectionError, w.user, msg, len(msg))
 	w.clearPwsi()
-	w.call(&w.vh.protocols[0], CallbackWSIDestroy, w.user, nil, 0)
+	w.call(w.protocol, CallbackWSIDestroy, w.user, nil, 0)
 }
 
 func (w *Wsi) clearPwsi() {

@@ -19,32 +19,57 @@ func (w *Wsi) CloseReason(status CloseStatus, reason []byte) {
 	w.closeReason = append([]byte(nil), reason...)
 }
 
-// closeSendSecs is how long lws lets a close frame take to go out.
+// closeSendSecs is how long lws lets a close take to go out.
 const closeSendSecs = 5
 
 // callUser runs the wsi's protocol callback and closes the wsi when it
 // returns non-zero, as lws's service does.
 func (w *Wsi) callUser(reason CallbackReason, in any, n int) int {
 	r := w.call(w.protocol, reason, w.user, in, n)
-	if r != 0 && w.state == stateEstablished {
+	if r != 0 && w.state.open() {
 		w.closeGraceful()
 	}
 	return r
 }
 
-// closeGraceful is lws_close_free_wsi for a live connection: DROP_PROTOCOL
-// now, then, after the frames already queued have gone out, a close frame
-// if CloseReason gave a status, else a plain socket close.
+// closeGraceful is lws_close_free_wsi for an open connection: the protocol
+// is dropped now and, once what is already queued went out, an
+// established WebSocket gets a close frame if CloseReason gave a status,
+// an HTTP connection or a WebSocket without a status a plain socket close.
+// A connection still being set up is cut at once.
 func (w *Wsi) closeGraceful() {
+	switch w.state {
+	case stateUpgrading, stateConnecting, stateHTTPIdle:
+		w.closeHard()
+		return
+	}
 	if !w.beginClose() {
 		return
 	}
-	cf := &closeFrame{status: w.closeStatus, reason: string(w.closeReason)}
 	// A close must finish even if the peer stopped reading; lws gives it
 	// closeSendSecs (PENDING_TIMEOUT_CLOSE_SEND).
 	w.setTimeout(PendingTimeoutCloseSend, closeSendSecs)
+	cf := &closeFrame{status: w.closeStatus, reason: string(w.closeReason)}
+	if !w.ws {
+		cf = &closeFrame{}
+	}
 	w.enqueue(nil, frame{close: cf}, false)
 }
+
+// closeHTTP closes an HTTP connection from inside its transaction: what
+// was written goes out first. The goroutine carrying the transaction does
+// the closing (or the one that would have, for a request refused before
+// any answer).
+func (w *Wsi) closeHTTP() {
+	if w.beginClose() {
+		w.setTimeout(PendingTimeoutCloseSend, closeSendSecs)
+		w.enqueue(nil, frame{close: &closeFrame{}}, false)
+	}
+}
+
+// refuse closes a connection whose request is answered with nothing: the
+// goroutine carrying the request drops it (dropped) and reports the end.
+func (w *Wsi) refuse() { w.beginClose() }
 
 // closeHard drops the connection now, without a close frame and without
 // flushing (an expired timeout, a full send buffer).
@@ -53,29 +78,34 @@ func (w *Wsi) closeHard() {
 	w.kill()
 }
 
-// beginClose moves an open wsi to stateClosing and delivers
-// WS_SERVER_DROP_PROTOCOL. It reports false if the wsi was not open.
+// beginClose moves an open wsi to stateClosing and drops its protocol
+// (WS_SERVER_DROP_PROTOCOL, or HTTP_DROP_PROTOCOL if one was bound). It
+// reports false if the wsi was not open.
 func (w *Wsi) beginClose() bool {
-	switch w.state {
-	case stateHandshake, stateEstablished:
-	default:
+	if !w.state.open() {
 		return false
 	}
-	w.state = stateClosing
+	w.setState(stateClosing)
 	w.writeRequested = false
 	w.dropProtocol("__lws_close_free_wsi")
 	return true
 }
 
+// dropProtocol tells the protocol it is losing the connection, once.
 func (w *Wsi) dropProtocol(by string) {
 	if w.toldDrop {
 		return
 	}
 	w.toldDrop = true
-	w.call(w.protocol, w.role(CallbackWSServerDropProtocol, CallbackWSClientDropProtocol), w.user, by, len(by))
+	if w.ws {
+		w.call(w.protocol, w.role(CallbackWSServerDropProtocol, CallbackWSClientDropProtocol), w.user, by, len(by))
+		return
+	}
+	w.dropHTTPProtocol()
 }
 
-// kill cuts the TCP connection; the reader sees it and reports the end.
+// kill cuts the TCP connection; its reader (or net/http) sees it and
+// reports the end.
 func (w *Wsi) kill() {
 	if w.nc != nil {
 		_ = w.nc.Close()
@@ -95,51 +125,56 @@ func (w *Wsi) sendClose(cf *closeFrame) error {
 	return err
 }
 
-// ended is the reader's last report: the connection is gone. It finishes
-// the close in lws's order: PEER_INITIATED_CLOSE (if the peer sent a close
-// frame), DROP_PROTOCOL (if not yet), the hooks (the threadpool detaches
-// the wsi's tasks), CLOSED, WSI_DESTROY.
+// ended is the last report about a connection: it is gone. It finishes
+// the close in lws's order. A WebSocket (a connection bound to a
+// WebSocket protocol, established or not): WS_PEER_INITIATED_CLOSE (if the
+// peer sent a close frame), the drop (if not yet), the extensions' wsi
+// hook (the threadpool detaches the wsi's tasks), CLOSED, WSI_DESTROY. An
+// HTTP connection: the drop (if a protocol was bound), the hook,
+// CLOSED_HTTP, WSI_DESTROY; one that was upgrading and never got as far
+// as the bind gets only WSI_DESTROY, as in lws. WSI_DESTROY goes to the
+// protocol bound last.
 func (w *Wsi) ended(err error) {
 	if w.state == stateClosed || w.state == stateNone {
 		return
 	}
-	if w.client && w.state == stateHandshake {
+	if w.client && w.state == stateConnecting {
 		w.connectionError("closed before established")
 		return
 	}
-	wasOpen := w.state == stateEstablished || w.state == stateClosing
 	if w.state == stateEstablished {
 		if ce := (websocket.CloseError{}); errors.As(err, &ce) {
 			payload := closePayload(CloseStatus(ce.Code), ce.Reason)
 			w.call(w.protocol, CallbackWSPeerInitiatedClose, w.user, payload, len(payload))
 		}
 	}
-	w.state = stateClosing
+	upgradeRefused := !w.ws && (w.state == stateUpgrading || w.upgrading)
+	if w.state.open() {
+		w.setState(stateClosing)
+	}
 	w.writeRequested = false
 	w.ctx.loop.Cancel(&w.timeout)
 	w.ctx.loop.Cancel(&w.timer)
-	if wasOpen {
+	if !upgradeRefused {
 		w.dropProtocol("__lws_close_free_wsi")
-		for _, h := range w.ctx.hooks {
-			if h.WsiClosing != nil {
-				h.WsiClosing(w)
-			}
+		w.ctx.exts.wsiClosing(w)
+		if w.ws {
+			w.call(w.protocol, w.role(CallbackClosed, CallbackClientClosed), w.user, nil, 0)
+		} else {
+			w.call(w.protocol, CallbackClosedHTTP, w.user, nil, 0)
 		}
-		w.call(w.protocol, w.role(CallbackClosed, CallbackClientClosed), w.user, nil, 0)
 	}
 	w.clearPwsi()
 	// coder/websocket closes its socket only after a close handshake: a
 	// reader that stopped on an error (TCP close, protocol violation)
-	// would leave it open for the life of the process. A wsi whose
-	// handshake failed has no WebSocket: net/http still owes the client
-	// its HTTP error answer and keeps the socket.
+	// would leave it open for the life of the process.
 	if w.conn != nil {
 		w.kill()
 	}
 	delete(w.vh.live, w)
-	w.state = stateClosed
-	p0 := &w.vh.protocols[0]
-	w.call(p0, CallbackWSIDestroy, w.user, nil, 0)
+	w.req = nil
+	w.setState(stateClosed)
+	w.call(w.protocol, CallbackWSIDestroy, w.user, nil, 0)
 }
 
 func closePayload(status CloseStatus, reason string) []byte {
@@ -149,16 +184,4 @@ func closePayload(status CloseStatus, reason string) []byte {
 	b := make([]byte, 2, 2+len(reason))
 	b[0], b[1] = byte(status>>8), byte(status)
 	return append(b, reason...)
-}
-
-// Close closes the wsi as a callback returning -1 after CloseReason would
-// (a Go addition, for code that decides outside a callback of this wsi,
-// such as the threadpool when a task panicked). Service goroutine only.
-func (w *Wsi) Close(status CloseStatus, reason []byte) {
-	w.assertOnLoop("lws_wsi_close")
-	if w.state != stateEstablished {
-		return
-	}
-	w.CloseReason(status, reason)
-	w.closeGraceful()
 }

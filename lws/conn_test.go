@@ -27,7 +27,8 @@ func recordingProtocol(name string, rec *recorder, h handlers) Protocol {
 			if f := h[reason]; f != nil {
 				return f(w, user, in)
 			}
-			return 0
+			// As lws examples do: lws answers what they do not.
+			return CallbackHTTPDummy(w, reason, user, in, n)
 		},
 	}
 }
@@ -74,10 +75,17 @@ func TestEchoAndCallbackOrder(t *testing.T) {
 		t.Fatalf("close: %v", err)
 	}
 	ev := rec.waitEvent(t, "echo LWS_CALLBACK_WSI_DESTROY")
+	// lws main's order, recorded from a C build: the connection is
+	// adopted as HTTP, then upgrades.
 	want := []string{
 		"echo LWS_CALLBACK_PROTOCOL_INIT",
+		"echo LWS_CALLBACK_FILTER_NETWORK_CONNECTION",
 		"echo LWS_CALLBACK_WSI_CREATE",
+		"echo LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED",
+		"echo LWS_CALLBACK_HTTP_CONFIRM_UPGRADE",
+		"echo LWS_CALLBACK_HTTP_BIND_PROTOCOL",
 		"echo LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION",
+		"echo LWS_CALLBACK_ADD_HEADERS",
 		"echo LWS_CALLBACK_ESTABLISHED",
 		`echo LWS_CALLBACK_RECEIVE "m0"`,
 		"echo LWS_CALLBACK_SERVER_WRITEABLE",

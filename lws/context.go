@@ -7,7 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/golws/golws/lws/internal/mount"
 	"github.com/golws/golws/lws/service"
 )
 
@@ -40,7 +39,11 @@ type Context struct {
 	sendLimit   int
 	noRecover   bool
 
-	hooks []*Hooks
+	// exts are the packages built into lws following this context
+	// (the threadpool); service goroutine only.
+	exts extensions
+	// serverString is ContextCreationInfo.ServerString.
+	serverString string
 
 	// goroutines counts every goroutine the context started (listeners,
 	// connection readers and writers, handshakes), so that Destroy can
@@ -52,36 +55,6 @@ type Context struct {
 	destroyed  bool
 }
 
-// Hooks lets a package built on lws (the threadpool) follow a context
-// without lws importing it. Every hook runs on the service goroutine.
-type Hooks struct {
-	// WsiClosing runs when a wsi closes, after
-	// CallbackWSServerDropProtocol and before CallbackClosed.
-	WsiClosing func(wsi *Wsi)
-	// EventWaitCancelled runs on every CancelService wake, before the
-	// protocols get CallbackEventWaitCancelled.
-	EventWaitCancelled func()
-	// ContextDestroy runs during Destroy after every wsi closed and every
-	// protocol got CallbackProtocolDestroy.
-	ContextDestroy func()
-}
-
-// AddHooks registers h and returns a function that unregisters it. Both
-// are for the service goroutine (or before it runs). The list is copied on
-// every change, so a hook may add or remove hooks while hooks run.
-func (c *Context) AddHooks(h *Hooks) (remove func()) {
-	c.hooks = append(c.hooks[:len(c.hooks):len(c.hooks)], h)
-	return func() {
-		for i, x := range c.hooks {
-			if x == h {
-				next := make([]*Hooks, 0, len(c.hooks)-1)
-				c.hooks = append(append(next, c.hooks[:i]...), c.hooks[i+1:]...)
-				return
-			}
-		}
-	}
-}
-
 // CreateContext builds a context and its vhost, runs CallbackProtocolInit
 // for every protocol and starts listening (lws_create_context). The calling
 // goroutine acts as the service goroutine until Service or Run takes over.
@@ -90,12 +63,13 @@ func CreateContext(info *ContextCreationInfo) (*Context, error) {
 		return nil, errors.New("lws: nil creation info")
 	}
 	c := &Context{
-		loop:        service.New(),
-		user:        info.User,
-		timeoutSecs: info.TimeoutSecs,
-		sendLimit:   info.SendBufferLimit,
-		noRecover:   info.NoPanicRecovery,
-		dying:       make(chan struct{}),
+		loop:         service.New(),
+		user:         info.User,
+		timeoutSecs:  info.TimeoutSecs,
+		sendLimit:    info.SendBufferLimit,
+		noRecover:    info.NoPanicRecovery,
+		serverString: info.ServerString,
+		dying:        make(chan struct{}),
 	}
 	if c.timeoutSecs <= 0 {
 		c.timeoutSecs = defaultTimeoutSecs
@@ -170,11 +144,6 @@ func (c *Context) Run(ctx context.Context) error {
 func (c *Context) CancelService() { c.loop.Wake() }
 
 func (c *Context) eventWaitCancelled() {
-	for _, h := range c.hooks {
-		if h.EventWaitCancelled != nil {
-			h.EventWaitCancelled()
-		}
-	}
 	c.vhost.broadcast(CallbackEventWaitCancelled, nil, 0)
 }
 
@@ -281,12 +250,8 @@ func (c *Context) Destroy() {
 	// net/http's own connection goroutines (plain HTTP, failed
 	// handshakes) end shortly after Server.Close closed their sockets.
 	vh.conns.wait(connDrainTimeout)
-	_ = mount.Close(vh.mountHandler) // the Origin directories' roots
-	for _, h := range c.hooks {
-		if h.ContextDestroy != nil {
-			h.ContextDestroy()
-		}
-	}
+	_ = vh.files.Close() // the Origin directories' roots
+	c.exts.contextDestroy()
 	c.loop.Stop()
 	c.goroutines.Wait()
 }

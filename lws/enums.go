@@ -12,16 +12,17 @@ type WriteProtocol int
 // Write protocols with their C values. WriteNoFin is OR-ed onto TEXT, BINARY
 // or CONTINUATION to send a fragment that does not end the message.
 const (
-	WriteText         WriteProtocol = 0    // LWS_WRITE_TEXT
-	WriteBinary       WriteProtocol = 1    // LWS_WRITE_BINARY
-	WriteContinuation WriteProtocol = 2    // LWS_WRITE_CONTINUATION
-	WriteHTTP         WriteProtocol = 3    // LWS_WRITE_HTTP
-	WritePing         WriteProtocol = 5    // LWS_WRITE_PING
-	WritePong         WriteProtocol = 6    // LWS_WRITE_PONG
-	WriteHTTPFinal    WriteProtocol = 7    // LWS_WRITE_HTTP_FINAL
-	WriteHTTPHeaders  WriteProtocol = 8    // LWS_WRITE_HTTP_HEADERS
-	WriteBuflist      WriteProtocol = 0x20 // LWS_WRITE_BUFLIST
-	WriteNoFin        WriteProtocol = 0x40 // LWS_WRITE_NO_FIN
+	WriteText                    WriteProtocol = 0    // LWS_WRITE_TEXT
+	WriteBinary                  WriteProtocol = 1    // LWS_WRITE_BINARY
+	WriteContinuation            WriteProtocol = 2    // LWS_WRITE_CONTINUATION
+	WriteHTTP                    WriteProtocol = 3    // LWS_WRITE_HTTP
+	WritePing                    WriteProtocol = 5    // LWS_WRITE_PING
+	WritePong                    WriteProtocol = 6    // LWS_WRITE_PONG
+	WriteHTTPFinal               WriteProtocol = 7    // LWS_WRITE_HTTP_FINAL
+	WriteHTTPHeaders             WriteProtocol = 8    // LWS_WRITE_HTTP_HEADERS
+	WriteHTTPHeadersContinuation WriteProtocol = 9    // LWS_WRITE_HTTP_HEADERS_CONTINUATION
+	WriteBuflist                 WriteProtocol = 0x20 // LWS_WRITE_BUFLIST
+	WriteNoFin                   WriteProtocol = 0x40 // LWS_WRITE_NO_FIN
 )
 
 // PendingTimeout names why a wsi has a timeout set (enum pending_timeout).
@@ -99,6 +100,7 @@ const (
 const (
 	ServerOptionValidateUTF8                            uint64 = 1 << 8  // LWS_SERVER_OPTION_VALIDATE_UTF8
 	ServerOptionExplicitVhosts                          uint64 = 1 << 13 // LWS_SERVER_OPTION_EXPLICIT_VHOSTS
+	ServerOptionSTS                                     uint64 = 1 << 15 // LWS_SERVER_OPTION_STS
 	ServerOptionSkipProtocolInit                        uint64 = 1 << 25 // LWS_SERVER_OPTION_SKIP_PROTOCOL_INIT
 	ServerOptionHTTPHeadersSecurityBestPracticesEnforce uint64 = 1 << 28 // LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE
 	ServerOptionFailUponUnableToBind                    uint64 = 1 << 30 // LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND

@@ -22,6 +22,16 @@ type ContextCreationInfo struct {
 	Pvo *ProtocolVhostOptions
 	// Options is the OR of ServerOption* flags.
 	Options uint64
+	// Headers are headers every HTTP response of the vhost carries
+	// (lws's info.headers): Name is the header ("x-foo:" or "X-Foo"),
+	// Value its value.
+	Headers *ProtocolVhostOptions
+	// ServerString, if not empty, is sent as the "server:" header of
+	// every HTTP response (lws's info.server_string).
+	ServerString string
+	// ErrorDocument404, if not empty, is where a 404 is redirected with a
+	// 302 (lws's info.error_document_404), e.g. "/404.html".
+	ErrorDocument404 string
 	// User is returned by Context.User (lws_context_user).
 	User any
 	// TimeoutSecs is how long a peer may take to make progress on an
@@ -77,8 +87,15 @@ type HTTPMount struct {
 	FS fs.FS
 	// Def is the default document for directory URLs, e.g. "index.html".
 	Def string
-	// OriginProtocol must be MountProtoFile; other kinds are not served.
+	// OriginProtocol says what serves the mount: MountProtoFile (files
+	// from Origin or FS) or MountProtoCallback (Origin names the protocol
+	// that gets the requests as LWS_CALLBACK_HTTP).
 	OriginProtocol int
+	// Protocol, for a file mount, names the protocol that gets a request
+	// for a file the mount does not have, as LWS_CALLBACK_HTTP with the
+	// path after the mountpoint; empty: the vhost's protocol 0 gets it,
+	// with the whole path (lws's lws_http_mount.protocol).
+	Protocol string
 	// ExtraMimetypes adds file types by extension (".ext" -> type).
 	ExtraMimetypes map[string]string
 }

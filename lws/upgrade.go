@@ -9,22 +9,6 @@ import (
 	"github.com/coder/websocket"
 )
 
-// serveHTTP is the listener's handler: WebSocket upgrades become
-// connections, everything else goes to the mounts.
-func (vh *Vhost) serveHTTP(rw http.ResponseWriter, r *http.Request) {
-	if !vh.ctx.enter() {
-		http.Error(rw, "shutting down", http.StatusServiceUnavailable)
-		return
-	}
-	defer vh.ctx.leave()
-	if isUpgrade(r) {
-		vh.serveWS(rw, r)
-		return
-	}
-	vh.ctx.startTransaction(rw, r)
-	vh.mountHandler.ServeHTTP(rw, r)
-}
-
 func isUpgrade(r *http.Request) bool {
 	return headerHasToken(r.Header, "Connection", "upgrade") &&
 		headerHasToken(r.Header, "Upgrade", "websocket")
@@ -69,76 +53,91 @@ func (vh *Vhost) chooseProtocol(offered []string) *Protocol {
 	return nil
 }
 
-// serveWS takes a WebSocket upgrade through the filter and the handshake,
-// then hands the connection to a reader goroutine of its own.
-func (vh *Vhost) serveWS(rw http.ResponseWriter, r *http.Request) {
-	offered := offeredProtocols(r)
-	p := vh.chooseProtocol(offered)
-	if p == nil {
-		// lws answers nothing and drops the connection.
-		Notice("No supported protocol \"%s\"", strings.Join(r.Header.Values("Sec-WebSocket-Protocol"), ", "))
-		dropRequest(rw)
-		return
+// startUpgrade runs the callbacks lws runs on an upgrade request, on the
+// service goroutine: HTTP_CONFIRM_UPGRADE on the protocol bound so far,
+// the bind to the WebSocket protocol, FILTER_PROTOCOL_CONNECTION, then
+// ADD_HEADERS for the 101. Any of them refusing closes the connection
+// without an answer, as lws does: before the bind with nothing more than
+// WSI_DESTROY, after it as a WebSocket (DROP_PROTOCOL, CLOSED).
+func (w *Wsi) startUpgrade(r *http.Request) dispatch {
+	w.setState(stateUpgrading)
+	w.upgrading = true
+	up := "websocket"
+	if w.call(w.protocol, CallbackHTTPConfirmUpgrade, w.user, up, len(up)) != 0 {
+		w.refuse()
+		return dispatch{}
 	}
-	nc, _ := r.Context().Value(netConnKey{}).(net.Conn)
-	w := newWsi(vh, p, nc, peerIP(r.RemoteAddr))
-	w.req = r
+	p := w.vh.chooseProtocol(offeredProtocols(r))
+	if p == nil {
+		Notice("No supported protocol \"%s\"", strings.Join(r.Header.Values("Sec-WebSocket-Protocol"), ", "))
+		w.refuse()
+		return dispatch{}
+	}
+	w.bindProtocol(p)
+	w.ws = true
 	proto := r.Header.Get("Sec-WebSocket-Protocol")
-	accepted := false
-	ok := vh.ctx.call(r.Context().Done(), func() {
-		w.user = p.newSessionData()
-		w.call(&vh.protocols[0], CallbackWSICreate, w.user, nil, 0)
-		if w.call(p, CallbackFilterProtocolConnection, w.user, proto, len(proto)) != 0 {
-			Warn("User code denied connection: protocol=%s, peer=%s", p.Name, w.peer)
-			w.state = stateClosed
-			w.call(&vh.protocols[0], CallbackWSIDestroy, w.user, nil, 0)
-			return
-		}
-		accepted = true
-	})
-	if !ok || !accepted {
-		dropRequest(rw)
-		return
+	if w.call(p, CallbackFilterProtocolConnection, w.user, proto, len(proto)) != 0 {
+		Warn("User code denied connection: protocol=%s, peer=%s", p.Name, w.peer)
+		w.refuse()
+		return dispatch{}
 	}
 	if !handshakeUsable(r) {
-		// lws answers an upgrade it cannot complete with nothing.
 		Notice("hs0405 has failed the connection")
-		vh.ctx.post(func() { w.ended(nil) })
-		dropRequest(rw)
-		return
+		w.refuse()
+		return dispatch{}
 	}
+	buf := make([]byte, Pre+RecommendedMinHeaderSpace)
+	args := &ProcessHTMLArgs{Head: PtrTo(buf, Pre), End: PtrTo(buf, len(buf))}
+	args.MaxLen = args.End.Diff(args.Head)
+	if w.call(p, CallbackAddHeaders, w.user, args, 0) != 0 {
+		w.refuse()
+		return dispatch{}
+	}
+	return dispatch{route: routeUpgrade, head: args.Head.buf[Pre:args.Head.off]}
+}
+
+// upgrade completes the handshake on the request's goroutine, with the
+// headers ADD_HEADERS added (extra), and hands the connection to a reader
+// goroutine of its own.
+func (w *Wsi) upgrade(rw http.ResponseWriter, r *http.Request, extra []byte) {
+	addHeadLines(rw.Header(), extra)
 	opts := &websocket.AcceptOptions{
 		// lws does not police Origin; a port must not start refusing
 		// browsers its C original served.
 		InsecureSkipVerify: true,
 		CompressionMode:    websocket.CompressionDisabled,
 	}
-	if len(offered) > 0 {
-		opts.Subprotocols = []string{p.Name}
+	if len(offeredProtocols(r)) > 0 {
+		opts.Subprotocols = []string{w.protocol.Name}
 	}
 	hj := &tapHijacker{ResponseWriter: rw}
 	conn, err := websocket.Accept(hj, r, opts)
 	if err != nil {
-		// Accept has answered the request with an HTTP error.
-		vh.ctx.post(func() { w.ended(err) })
+		// Accept answered the request with an HTTP error: it goes out,
+		// then the connection closes.
+		w.ctx.post(w.refuse)
+		w.abort(rw)
 		return
 	}
 	conn.SetReadLimit(-1) // messages are streamed in RxBufferSize chunks
-	w.conn = conn
-	w.nc, w.wire = hj.wire, hj.wire
 	// net/http's aborted background read of the request does not count:
 	// only failures of the WebSocket's reads do.
-	w.wire.readFailed.Store(false)
-	if !vh.ctx.post(w.establish) {
+	hj.wire.readFailed.Store(false)
+	if !w.ctx.post(func() { w.establish(conn, hj.wire) }) {
 		_ = conn.CloseNow()
-		return
 	}
 	// The connection is ours since the hijack: its reader runs on a fresh
-	// goroutine and net/http's, whose stack grew deep serving the request,
-	// ends. An idle connection then costs one small goroutine.
-	if !vh.ctx.goBackground(w.readLoop) {
-		_ = conn.CloseNow()
-		vh.ctx.post(func() { w.ended(ErrDestroyed) })
+	// goroutine (establish starts it) and net/http's, whose stack grew
+	// deep serving the request, ends. An idle connection then costs one
+	// small goroutine.
+}
+
+// addHeadLines adds "name: value" lines, as ADD_HEADERS wrote them, to h.
+func addHeadLines(h http.Header, lines []byte) {
+	for _, l := range strings.Split(string(lines), "\r\n") {
+		if name, value, ok := strings.Cut(l, ":"); ok {
+			h.Add(strings.TrimSpace(name), strings.TrimSpace(value))
+		}
 	}
 }
 
@@ -157,16 +156,21 @@ func handshakeUsable(r *http.Request) bool {
 	return true
 }
 
-// establish delivers ESTABLISHED on the service goroutine and, if the user
-// accepts the connection, lets its reader start.
-func (w *Wsi) establish() {
-	if w.state != stateHandshake || w.ctx.destroyed {
-		w.kill()
-		w.release()
+// establish delivers ESTABLISHED (CLIENT_ESTABLISHED) on the service
+// goroutine once the handshake is done and, if the user accepts the
+// connection, lets its reader start. wire is the WebSocket's connection.
+func (w *Wsi) establish(conn *websocket.Conn, wire *wireConn) {
+	w.conn, w.nc, w.wire = conn, wire, wire
+	w.tx.kick = nil // frames now go to a WebSocket writer
+	w.http = nil
+	if (w.state != stateUpgrading && w.state != stateConnecting) || w.ctx.destroyed || !w.ctx.goBackground(w.readLoop) {
+		// Closed meanwhile (a timeout), or the context is going: only
+		// coder/websocket's own close frees its Conn.
+		_ = conn.CloseNow()
+		w.ended(ErrDestroyed)
 		return
 	}
-	w.state = stateEstablished
-	w.vh.live[w] = struct{}{}
+	w.setState(stateEstablished)
 	if w.callUser(w.role(CallbackEstablished, CallbackClientEstablished), nil, 0) != 0 && !w.client {
 		Notice("lws_process_ws_upgrade2: user ESTABLISHED failed connection")
 	}
@@ -175,7 +179,7 @@ func (w *Wsi) establish() {
 }
 
 // dropRequest closes the connection without an HTTP response, as lws does
-// when it refuses an upgrade.
+// when it refuses a request.
 func dropRequest(rw http.ResponseWriter) {
 	if hj, ok := rw.(http.Hijacker); ok {
 		if c, _, err := hj.Hijack(); err == nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/golws/golws/lws/internal/logs"
+	"github.com/golws/golws/lws/internal/mount"
 )
 
 // Vhost is a virtual host: a listener, its protocols, mounts and
@@ -24,8 +25,10 @@ type Vhost struct {
 	pvo       *ProtocolVhostOptions
 	options   uint64
 	mounts    []*HTTPMount
-
-	mountHandler http.Handler
+	files     *mount.Handler // serves the file mounts, indexed as mounts
+	headers   *ProtocolVhostOptions
+	// errorDocument404 is ContextCreationInfo.ErrorDocument404.
+	errorDocument404 string
 
 	ln     net.Listener
 	server *http.Server
@@ -50,12 +53,14 @@ func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
 		return nil, errors.New("lws: no protocols")
 	}
 	vh := &Vhost{
-		ctx:       c,
-		name:      info.VhostName,
-		protocols: append([]Protocol(nil), info.Protocols...),
-		pvo:       info.Pvo,
-		options:   info.Options,
-		live:      make(map[*Wsi]struct{}),
+		ctx:              c,
+		name:             info.VhostName,
+		protocols:        append([]Protocol(nil), info.Protocols...),
+		pvo:              info.Pvo,
+		options:          info.Options,
+		headers:          info.Headers,
+		errorDocument404: info.ErrorDocument404,
+		live:             make(map[*Wsi]struct{}),
 	}
 	vh.priv = make([]any, len(vh.protocols))
 	vh.protocolsInited = make([]bool, len(vh.protocols))
@@ -74,7 +79,7 @@ func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
 	for m := info.Mounts; m != nil; m = m.MountNext {
 		vh.mounts = append(vh.mounts, m)
 	}
-	if err := vh.buildMountHandler(); err != nil {
+	if err := vh.buildMounts(); err != nil {
 		return nil, err
 	}
 	if info.Port == ContextPortNoListen {
@@ -140,6 +145,8 @@ func (vh *Vhost) connState(nc net.Conn, s http.ConnState) {
 		return
 	}
 	switch s {
+	case http.StateNew:
+		wc.wsi = vh.adopt(wc)
 	case http.StateActive:
 		// The headers are parsed, even those that were read ahead with
 		// the previous request, which the accounting did not see.
@@ -147,9 +154,15 @@ func (vh *Vhost) connState(nc net.Conn, s http.ConnState) {
 	case http.StateIdle:
 		wc.content.stop()
 		wc.ah.next()
-	case http.StateHijacked, http.StateClosed:
+	case http.StateHijacked:
 		wc.content.stop()
 		wc.ah.release()
+	case http.StateClosed:
+		wc.content.stop()
+		wc.ah.release()
+		if w := wc.wsi; w != nil {
+			vh.ctx.post(func() { w.ended(nil) })
+		}
 	}
 }
 

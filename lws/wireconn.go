@@ -26,6 +26,9 @@ type wireConn struct {
 	corked bool
 	buf    []byte
 
+	// wsi is the connection's, once adopted (net/http's goroutine for the
+	// connection sets it before it serves any request).
+	wsi *Wsi
 	// ah is the request-header accounting of a server connection.
 	ah ahState
 	// content is the HTTP transaction's timeout (httptimeout.go).

@@ -9,11 +9,13 @@ import (
 
 // frame is one queued write; its payload is buf[off:off+n] of the batch it
 // belongs to. A frame with close set ends the connection after everything
-// queued before it went out.
+// queued before it went out; on an HTTP connection a frame with end set
+// ends the transaction the same way.
 type frame struct {
 	off, n int
 	proto  WriteProtocol // without WriteNoFin
 	fin    bool
+	end    bool
 	close  *closeFrame
 }
 
@@ -37,16 +39,20 @@ func (b *txBatch) reset() {
 	b.buf = b.buf[:0]
 }
 
-// Write sends buf as one WebSocket frame of kind proto (lws_write) and
-// returns len(buf), or -1 if the wsi cannot take it. The frame is copied,
-// so buf may be reused at once, as in C. It never blocks: the frame joins
-// the connection's send buffer, which its writer goroutine flushes.
+// Write sends buf (lws_write) and returns len(buf), or -1 if the wsi
+// cannot take it. On a WebSocket it is one frame of kind proto; on an HTTP
+// connection in a transaction, proto is WriteHTTP, WriteHTTPFinal,
+// WriteHTTPHeaders or WriteHTTPHeadersContinuation and buf is the next
+// bytes of the response, the head first (see AddHTTPHeaderStatus). The
+// bytes are copied, so buf may be reused at once, as in C. Write never
+// blocks: they join the connection's send buffer, which a writer
+// goroutine flushes.
 //
 // A write made from the wsi's own WRITEABLE callback is always taken
 // whole, as lws takes it (lws buffers what the socket refuses and holds
 // the next WRITEABLE back until it drained; golws holds it back until the
 // send buffer is below its low-water mark). A write made anywhere else is
-// refused past ContextCreationInfo.SendBufferLimit queued bytes (a frame
+// refused past ContextCreationInfo.SendBufferLimit queued bytes (a write
 // into an empty buffer is always taken): Write returns -1 and closes the
 // wsi, logging at ERR. So the memory a peer that stops reading can hold
 // is bounded by the rules: what one WRITEABLE writes, or the limit.
@@ -54,17 +60,26 @@ func (b *txBatch) reset() {
 // Ports pass buf[LWS_PRE:] (or buf[LWS_PRE:LWS_PRE+n]) exactly as in C.
 func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
 	w.assertOnLoop("lws_write")
-	if w.state != stateEstablished {
-		return -1
-	}
 	kind := proto &^ WriteNoFin
-	switch kind {
-	case WriteText, WriteBinary, WriteContinuation, WritePing:
-	case WritePong:
-		Err("lws_write: LWS_WRITE_PONG is not supported: pongs are sent by golws itself")
-		return -1
+	switch {
+	case w.state == stateEstablished:
+		switch kind {
+		case WriteText, WriteBinary, WriteContinuation, WritePing:
+		case WritePong:
+			Err("lws_write: LWS_WRITE_PONG is not supported: pongs are sent by golws itself")
+			return -1
+		default:
+			Err("lws_write: write protocol %d is not supported on a ws connection", int(proto))
+			return -1
+		}
+	case w.state.inTransaction():
+		switch kind {
+		case WriteHTTP, WriteHTTPFinal, WriteHTTPHeaders, WriteHTTPHeadersContinuation:
+		default:
+			Err("lws_write: write protocol %d is not supported on an http connection", int(proto))
+			return -1
+		}
 	default:
-		Err("lws_write: write protocol %d is not supported on a ws connection", int(proto))
 		return -1
 	}
 	if !w.enqueue(buf, frame{proto: kind, fin: proto&WriteNoFin == 0}, !w.inWriteable) {
@@ -93,10 +108,26 @@ func (w *Wsi) enqueue(p []byte, f frame, bounded bool) bool {
 	start := !q.running
 	q.running = true
 	q.mu.Unlock()
-	if start && !w.ctx.goBackground(w.writeLoop) {
-		w.kill()
+	if start {
+		w.startWriter()
 	}
 	return true
+}
+
+// startWriter makes sure something drains the send buffer: on an HTTP
+// connection the goroutine carrying the transaction, woken; on a
+// WebSocket a writer goroutine, started for the burst.
+func (w *Wsi) startWriter() {
+	if k := w.tx.kick; k != nil {
+		select {
+		case k <- struct{}{}:
+		default:
+		}
+		return
+	}
+	if !w.ctx.goBackground(w.writeLoop) {
+		w.kill()
+	}
 }
 
 // hasRoom is POLLOUT: the send buffer is under its low-water mark. If it
@@ -115,44 +146,59 @@ func (q *txQueue) hasRoom(low int) bool {
 // a batch of frames costs one system call. It exits when the buffer is
 // empty: an idle connection has no writer goroutine.
 func (w *Wsi) writeLoop() {
-	q := &w.tx
 	for {
-		q.mu.Lock()
-		if len(q.pend.frames) == 0 {
-			q.running = false
-			wake := q.parked
-			q.parked = false
-			q.mu.Unlock()
-			if wake {
-				w.ctx.post(w.txDrainedFn)
-			}
+		batch, failed, ok := w.tx.take(w)
+		if !ok {
 			return
 		}
-		batch := q.pend
-		q.pend, q.spare = q.spare, txBatch{}
-		failed := q.failed
-		q.mu.Unlock()
-
 		var err error
 		if !failed {
 			err = w.sendBatch(&batch)
 		}
+		w.tx.taken(w, batch, err)
+	}
+}
 
-		q.mu.Lock()
-		q.queued -= len(batch.buf)
-		if err != nil {
-			q.failed = true
-		}
-		batch.reset()
-		q.spare = batch
-		wake := q.parked && q.queued < w.ctx.sendLow()
-		if wake {
-			q.parked = false
-		}
+// take hands the writer every frame queued so far. With nothing queued it
+// releases the writer (ok false), telling the loop if it waits for room.
+// failed says an earlier batch failed: the frames are only counted off.
+func (q *txQueue) take(w *Wsi) (batch txBatch, failed, ok bool) {
+	q.mu.Lock()
+	if len(q.pend.frames) == 0 {
+		q.running = false
+		wake := q.parked
+		q.parked = false
 		q.mu.Unlock()
 		if wake {
 			w.ctx.post(w.txDrainedFn)
 		}
+		return txBatch{}, false, false
+	}
+	batch = q.pend
+	q.pend, q.spare = q.spare, txBatch{}
+	failed = q.failed
+	q.mu.Unlock()
+	return batch, failed, true
+}
+
+// taken counts a written batch off the buffer and keeps its storage for
+// the next; err is the batch's write error. It tells the loop when the
+// buffer fell below its low-water mark.
+func (q *txQueue) taken(w *Wsi, batch txBatch, err error) {
+	q.mu.Lock()
+	q.queued -= len(batch.buf)
+	if err != nil {
+		q.failed = true
+	}
+	batch.reset()
+	q.spare = batch
+	wake := q.parked && q.queued < w.ctx.sendLow()
+	if wake {
+		q.parked = false
+	}
+	q.mu.Unlock()
+	if wake {
+		w.ctx.post(w.txDrainedFn)
 	}
 }
 
@@ -237,7 +283,7 @@ func messageType(p WriteProtocol) websocket.MessageType {
 // another in a later round. It returns 0, or -1 if the wsi is closing.
 func (w *Wsi) CallbackOnWritable() int {
 	w.assertOnLoop("lws_callback_on_writable")
-	if w.state != stateEstablished {
+	if !w.writable() {
 		return -1
 	}
 	w.writeRequested = true
@@ -257,7 +303,7 @@ func (w *Wsi) scheduleWriteable() {
 // only while the send buffer has room.
 func (w *Wsi) serviceWriteable() {
 	w.writeableScheduled = false
-	if w.state != stateEstablished || !w.writeRequested {
+	if !w.writable() || !w.writeRequested {
 		return
 	}
 	if !w.tx.hasRoom(w.ctx.sendLow()) {
@@ -265,9 +311,17 @@ func (w *Wsi) serviceWriteable() {
 	}
 	w.writeRequested = false
 	w.inWriteable = true
-	w.callUser(w.role(CallbackServerWriteable, CallbackClientWriteable), nil, 0)
+	reason := CallbackHTTPWriteable
+	if w.state == stateEstablished {
+		reason = w.role(CallbackServerWriteable, CallbackClientWriteable)
+	}
+	w.callUser(reason, nil, 0)
 	w.inWriteable = false
 }
+
+// writable reports whether the wsi may write: an established WebSocket,
+// or an HTTP transaction under way.
+func (w *Wsi) writable() bool { return w.state == stateEstablished || w.state.inTransaction() }
 
 // txDrained is the writer's report that the send buffer has room again.
 func (w *Wsi) txDrained() { w.scheduleWriteable() }

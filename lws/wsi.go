@@ -11,27 +11,6 @@ import (
 	"github.com/golws/golws/lws/service"
 )
 
-// wsiState is where a connection is in its life. The service goroutine
-// owns it; each change is made in one place, named where it happens.
-type wsiState int
-
-const (
-	// stateNone: a stand-in wsi for vhost-wide callbacks (PROTOCOL_INIT,
-	// EVENT_WAIT_CANCELLED ...). It has no connection.
-	stateNone wsiState = iota
-	// stateHandshake: the 101 went out; ESTABLISHED has not run yet.
-	stateHandshake
-	// stateEstablished: ESTABLISHED returned 0; frames flow both ways.
-	stateEstablished
-	// stateClosing: the close is decided and DROP_PROTOCOL delivered;
-	// writes are refused and WRITEABLE no longer comes. The reader's end
-	// moves the wsi on to stateClosed.
-	stateClosing
-	// stateClosed: CLOSED and WSI_DESTROY were delivered; nothing more
-	// happens on this wsi.
-	stateClosed
-)
-
 // Wsi is one connection (struct lws). Its methods are for the service
 // goroutine.
 type Wsi struct {
@@ -39,17 +18,30 @@ type Wsi struct {
 	vh       *Vhost
 	protocol *Protocol
 	user     any
-	state    wsiState
-	client   bool  // made by ClientConnect: client reasons, masked frames
-	pwsi     **Wsi // ClientConnectInfo.Pwsi, cleared when the wsi ends
+	state    wsiState // changed only by setState (state.go)
+	client   bool     // made by ClientConnect: client reasons, masked frames
+	ws       bool     // bound to a WebSocket protocol: it closes as a WebSocket
+	// upgrading: the connection asked to upgrade; if it never got as far
+	// as the bind, its close has no callbacks but WSI_DESTROY.
+	upgrading bool
+	pwsi      **Wsi // ClientConnectInfo.Pwsi, cleared when the wsi ends
+	// bound: HTTP_BIND_PROTOCOL was delivered and HTTP_DROP_PROTOCOL not
+	// yet (lws's protocol_bind_balance). A server connection starts on
+	// protocol 0 unbound.
+	bound bool
 
-	conn *websocket.Conn
-	nc   net.Conn // the TCP connection under conn, for hard closes
-	peer string   // the peer's IP address
-	// req is the upgrade (or HTTP) request while lws would still have
-	// its header table: until ESTABLISHED returns. Dropping it then keeps
-	// an idle connection small, as lws drops its headers.
+	conn *websocket.Conn // the WebSocket, once upgraded or connected
+	nc   net.Conn        // the TCP connection, for hard closes
+	wire *wireConn       // nc, when it is ours: corked writes, header accounting, the frame tap
+	peer string          // the peer's IP address
+
+	// req is the request while lws would still have its header table:
+	// during an HTTP transaction, and during an upgrade until ESTABLISHED
+	// returns. Dropping it then keeps an idle connection small, as lws
+	// drops its headers.
 	req *http.Request
+	// http is the HTTP side of a server connection (httpserve.go).
+	http *httpConn
 
 	// Receive side; service goroutine only, except rxGate.
 	rxGate   chan struct{} // one token lets the reader deliver one more chunk
@@ -68,8 +60,7 @@ type Wsi struct {
 	// message would allocate per message.
 	writeableFn, txDrainedFn func()
 
-	tx   txQueue   // shared with the writer goroutine
-	wire *wireConn // nc, when it is ours: corked writes, the frame tap
+	tx txQueue // shared with the writer goroutine
 
 	closeStatus CloseStatus
 	closeReason []byte
@@ -91,12 +82,15 @@ type txQueue struct {
 	parked  bool           // the loop waits for room: the writer must report it
 	failed  bool           // a write failed: the connection is dead
 	msg     io.WriteCloser // a message sent in several Writes (WriteNoFin)
+	// kick, on an HTTP connection, wakes the goroutine carrying the
+	// transaction instead of starting a writer (set once, at adoption).
+	kick chan struct{}
 }
 
-// newWsi makes a connection's wsi, bound to protocol p of vh.
-func newWsi(vh *Vhost, p *Protocol, nc net.Conn, peer string) *Wsi {
+// newWsi makes a connection's wsi on protocol p of vh, in state st.
+func newWsi(vh *Vhost, p *Protocol, nc net.Conn, peer string, st wsiState) *Wsi {
 	w := &Wsi{ctx: vh.ctx, vh: vh, protocol: p, nc: nc, peer: peer,
-		state: stateHandshake, rxGate: make(chan struct{}, 1)}
+		state: st, rxGate: make(chan struct{}, 1)}
 	w.wire, _ = nc.(*wireConn)
 	w.writeableFn = w.serviceWriteable
 	w.txDrainedFn = w.txDrained
@@ -129,9 +123,9 @@ func (w *Wsi) Subprotocol() string {
 }
 
 // Header returns the request header name (lws_hdr_copy, by name rather
-// than by token index). Like lws, golws keeps the request only until
-// ESTABLISHED returns: in FILTER_PROTOCOL_CONNECTION, ESTABLISHED and HTTP
-// callbacks; elsewhere it returns "".
+// than by token index). Like lws, golws keeps the request only while lws
+// keeps its header table: during an HTTP transaction, and during an
+// upgrade until ESTABLISHED returns; elsewhere it returns "".
 func (w *Wsi) Header(name string) string {
 	if w.req == nil {
 		return ""

@@ -50,3 +50,8 @@ func goid() int64 {
 	}
 	return id
 }
+
+// Checking reports whether the loop runs with the debug checks on (race
+// builds, or GOLWS_DEBUG=1): packages built on it enable their own
+// invariant checks by the same switch.
+func (l *Loop) Checking() bool { return l.track }

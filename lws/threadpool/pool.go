@@ -42,6 +42,7 @@ type CreateArgs struct {
 // goroutine and the workers from ever seeing a half-made change.
 type Threadpool struct {
 	ctx         *lws.Context
+	cp          *ctxPools // the context's pool list, this pool on it
 	name        string
 	threads     int
 	maxQueue    int
@@ -76,8 +77,7 @@ type Threadpool struct {
 // args.Threads < 1 (C would build a pool that can never run anything).
 //
 // Call it on the service goroutine (typically in CallbackProtocolInit) or
-// before the context is serviced: the first pool of a context registers
-// hooks on it. The pool must be ended with Destroy, or goes with the
+// before the context is serviced: the pools are kept on the context. The pool must be ended with Destroy, or goes with the
 // context's Destroy.
 func Create(ctx *lws.Context, args *CreateArgs, format string, a ...any) *Threadpool {
 	if ctx == nil || args == nil || args.Threads < 1 {
@@ -91,7 +91,7 @@ func Create(ctx *lws.Context, args *CreateArgs, format string, a ...any) *Thread
 		maxQueue:    args.MaxQueueDepth,
 		syncTimeout: args.SyncTimeout,
 		syncRetries: args.SyncRetries,
-		recovers:    ctx.RecoversPanics(),
+		recovers:    lwsImpl.RecoversPanics(ctx),
 		writable:    func(w *lws.Wsi) { w.CallbackOnWritable() },
 		destroyed:   make(chan struct{}),
 		onWorker:    make([]*Task, args.Threads),
@@ -104,7 +104,8 @@ func Create(ctx *lws.Context, args *CreateArgs, format string, a ...any) *Thread
 		tp.syncRetries = DefaultSyncRetries
 	}
 	tp.idle.L = &tp.mu
-	register(tp)
+	tp.cp = poolsFor(ctx, true)
+	tp.cp.add(tp)
 	tp.wg.Add(tp.threads)
 	tp.alive.Store(int32(tp.threads))
 	for i := 0; i < tp.threads; i++ {
@@ -131,10 +132,18 @@ func (tp *Threadpool) Name() string { return tp.name }
 func (tp *Threadpool) Finish() {
 	tp.mu.Lock()
 	reap := tp.finishLocked()
+	var stopped []*Task
+	for _, t := range tp.done {
+		if t.wsi != nil {
+			stopped = append(stopped, t)
+		}
+	}
 	tp.mu.Unlock()
 	runCleanups(reap)
 	// Tasks with a wsi that just stopped need a WRITEABLE to be reaped.
-	tp.ctx.CancelService()
+	for _, t := range stopped {
+		t.askService()
+	}
 }
 
 // finishLocked does Finish's work under tp.mu and returns the tasks to
@@ -196,7 +205,7 @@ func (tp *Threadpool) Destroy() {
 		}
 	}
 	runCleanups(reap)
-	unregister(tp)
+	tp.cp.remove(tp)
 	if tracing() {
 		lws.Thread("lws_threadpool_destroy: %s: destroyed", tp.name)
 	}

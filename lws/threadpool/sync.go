@@ -7,8 +7,8 @@ import (
 )
 
 // syncLocked is ReturnSync for a running task with a wsi: the task becomes
-// StatusSyncing, the service goroutine is asked (through CancelService
-// and the wake hook) for a WRITEABLE on the wsi, and the worker waits for
+// StatusSyncing, the service goroutine is asked for a WRITEABLE on the
+// task's own wsi (askService), and the worker waits for
 // the handler's TaskSync. tp.mu is held on entry and on return; the task
 // has left StatusSyncing on return.
 //
@@ -49,7 +49,7 @@ func (tp *Threadpool) syncLocked(t *Task, timer *lazyTimer, now time.Time) (ende
 	waitStart := start
 	for tries := 0; ; {
 		tp.mu.Unlock()
-		tp.ctx.CancelService()
+		t.askService()
 		timedOut := tp.waitWake(wake, timer, waitStart)
 		tp.mu.Lock()
 
@@ -171,6 +171,6 @@ func TaskSync(task *Task, stop int) {
 		runCleanup(task)
 	}
 	if wake {
-		tp.ctx.CancelService()
+		task.askService()
 	}
 }

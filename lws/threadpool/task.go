@@ -64,6 +64,8 @@ type Task struct {
 	// panicked: the task function panicked; its wsi is to be closed with
 	// 1011 by the service goroutine, which sets panicClosed when it does.
 	panicked, panicClosed bool
+	// serviceFn is t.service, made once: posting it must not allocate.
+	serviceFn func()
 
 	created, acquired, ended, entered time.Time
 	accRun, accSync                   time.Duration
@@ -123,6 +125,7 @@ func (tp *Threadpool) Enqueue(args *TaskArgs, format string, a ...any) *Task {
 		return nil
 	}
 	t.seq = taskSeq.Add(1)
+	t.serviceFn = t.service
 	tp.queue = append(tp.queue, t)
 	if t.wsi != nil {
 		tp.byWsi[t.wsi] = append(tp.byWsi[t.wsi], t)
@@ -135,6 +138,34 @@ func (tp *Threadpool) Enqueue(args *TaskArgs, format string, a ...any) *Task {
 		lws.Thread("lws_threadpool_enqueue: %s: queued task %s, %d waiting", tp.name, name, depth)
 	}
 	return t
+}
+
+// askService asks the service goroutine to look at the task (service).
+// Any goroutine, tp.mu not held.
+func (t *Task) askService() { lwsImpl.Post(t.tp.ctx, t.serviceFn) }
+
+// service runs on the service goroutine: a task waiting in SYNC, or ended
+// and waiting to be reaped, gets a WRITEABLE on its own wsi; a task whose
+// function panicked gets its wsi closed with 1011. A task that lost its
+// wsi meanwhile needs nothing.
+func (t *Task) service() {
+	tp := t.tp
+	tp.mu.Lock()
+	w := t.wsi
+	closeIt := w != nil && t.panicked && !t.panicClosed
+	if closeIt {
+		t.panicClosed = true
+	}
+	want := w != nil && (t.status == StatusSyncing || t.inDone)
+	tp.mu.Unlock()
+	// Outside the lock: the pool lock is never held across a call into
+	// lws.
+	switch {
+	case closeIt:
+		lwsImpl.CloseWsi(w, int(lws.CloseStatusUnexpectedCondition))
+	case want:
+		tp.writable(w)
+	}
 }
 
 // setStatus changes state and notes when, for Dump. tp.mu held.

@@ -142,7 +142,7 @@ func (tp *Threadpool) endLocked(t *Task, idx int) {
 			tp.name, idx, t.name, t.status)
 	}
 	tp.mu.Unlock()
-	// The wake hook asks for WRITEABLE on the wsi, whose handler reaps.
-	tp.ctx.CancelService()
+	// A WRITEABLE on the wsi lets its handler reap the task.
+	t.askService()
 	tp.mu.Lock()
 }

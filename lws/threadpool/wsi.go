@@ -101,13 +101,12 @@ func ForeachTaskWsi(wsi *lws.Wsi, user any, cb func(task *Task, user any) int) i
 	return 0
 }
 
-// wsiClosing detaches every task of a closing wsi (lws_threadpool_wsi_closing,
-// rule 7). It does not stop them: a queued or running task finds out at
+// detach detaches every task of a closing wsi (lws_threadpool_wsi_closing). It does not stop them: a queued or running task finds out at
 // its next call (StatusStopping unless Async) and a SYNC wait ends now.
 // A done task nobody can reap any more is reaped here, with Cleanup(nil,
 // user) on the service goroutine; C would keep it until Destroy.
-func wsiClosing(ctx *lws.Context, wsi *lws.Wsi) {
-	for _, tp := range poolsOf(ctx) {
+func (cp *ctxPools) detach(wsi *lws.Wsi) {
+	for _, tp := range cp.list() {
 		var reap []*Task
 		tp.mu.Lock()
 		for _, t := range tp.byWsi[wsi] {

@@ -54,11 +54,12 @@ func TestHostilePaths(t *testing.T) {
 		{"/sub/..%2f..%2fsecret.txt", "404"},
 		{"//secret.txt", "404"},
 		{"//../secret.txt", "404"},
-		{"/sub//inner.html", "404"},
+		{"/sub//inner.html", "200"}, // lws reads "//" as "/"
 		{"/..\\secret.txt", "404"},
 		{"/sub\\..\\..\\secret.txt", "404"},
-		{"/%00", "404"},
-		{"/index.html%00.png", "404"},
+		// lws drops a request whose path has a NUL.
+		{"/%00", "closed"},
+		{"/index.html%00.png", "closed"},
 		{"/%01%02", "404"},
 		{"/%zz", "400"},  // a bad escape: net/http refuses it
 		{"/\x00", "400"}, // a raw NUL: not even a valid request line

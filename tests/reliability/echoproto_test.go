@@ -11,8 +11,8 @@ import (
 // CallbackReceive delivers and sent back whole, as text or binary like it
 // came. Each chunk is checked on the way in: at most RxBufferSize bytes,
 // IsFirstFragment on the first chunk only, IsFinalFragment on the last
-// only, FrameIsBinary steady. Protocol 0 counts WSI_CREATE and WSI_DESTROY,
-// which must pair up.
+// only, FrameIsBinary steady. WSI_CREATE (on protocol 0) and WSI_DESTROY
+// (on the protocol bound last, as in lws) are counted: they must pair up.
 
 const (
 	echoName = "echo"
@@ -24,8 +24,9 @@ type echoServer struct {
 	*server
 	ev *events // nil: report nothing (the fuzz server)
 
-	creates, destroys   atomic.Int64 // protocol 0's WSI_CREATE / WSI_DESTROY
+	creates, destroys   atomic.Int64 // WSI_CREATE / WSI_DESTROY, on either protocol
 	established, closed atomic.Int64
+	bound               atomic.Int64 // HTTP_BIND_PROTOCOL on echo: upgrades that got as far as the bind
 	nextID              atomic.Int64
 
 	// blockHook, if set when the loop wakes for CancelService, runs on the
@@ -73,7 +74,7 @@ func (es *echoServer) http(wsi *lws.Wsi, reason lws.CallbackReason, user, in any
 			(*h)()
 		}
 	}
-	return 0
+	return lws.CallbackHTTPDummy(wsi, reason, user, in, n)
 }
 
 func (es *echoServer) echo(wsi *lws.Wsi, reason lws.CallbackReason, user, in any, n int) int {
@@ -138,6 +139,10 @@ func (es *echoServer) echo(wsi *lws.Wsi, reason lws.CallbackReason, user, in any
 			code = int(b[0])<<8 | int(b[1])
 		}
 		es.note("peerclose %d %d", s.id, code)
+	case lws.CallbackHTTPBindProtocol:
+		es.bound.Add(1)
+	case lws.CallbackWSIDestroy:
+		es.destroys.Add(1)
 	case lws.CallbackClosed:
 		es.closed.Add(1)
 		if s.chunks > 0 {

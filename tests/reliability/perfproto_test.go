@@ -37,7 +37,7 @@ type perfServer struct {
 
 	established, refused, closed atomic.Int64
 	enqueued, cleanups, twice    atomic.Int64
-	creates, destroys            atomic.Int64 // protocol 0's WSI_CREATE / WSI_DESTROY
+	creates, destroys            atomic.Int64 // WSI_CREATE / WSI_DESTROY, on either protocol
 
 	mu    sync.Mutex
 	conns map[string]*perfConn
@@ -92,7 +92,7 @@ func (ps *perfServer) http(wsi *lws.Wsi, reason lws.CallbackReason, user, in any
 	case lws.CallbackWSIDestroy:
 		ps.destroys.Add(1)
 	}
-	return 0
+	return lws.CallbackHTTPDummy(wsi, reason, user, in, n)
 }
 
 func (ps *perfServer) run(user any, st threadpool.TaskStatus) threadpool.TaskReturn {
@@ -149,6 +149,8 @@ func (ps *perfServer) callback(wsi *lws.Wsi, reason lws.CallbackReason, user, in
 		wsi.SetTimeout(lws.PendingTimeoutThreadpool, 30)
 	case lws.CallbackWSServerDropProtocol:
 		threadpool.DequeueTask(threadpool.GetTaskWsi(wsi))
+	case lws.CallbackWSIDestroy:
+		ps.destroys.Add(1)
 	case lws.CallbackClosed:
 		pc.closedAt.Store(monoNow())
 		ps.closed.Add(1)

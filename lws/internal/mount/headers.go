@@ -35,7 +35,7 @@ func SetSecurityHeaders(h http.Header) {
 
 // startResponse is the one place every response of the handler passes, so
 // the security headers cannot be forgotten on some status.
-func (h *handler) startResponse(w http.ResponseWriter) http.Header {
+func (h *Handler) startResponse(w http.ResponseWriter) http.Header {
 	hdr := w.Header()
 	if h.opts.SecurityHeaders {
 		SetSecurityHeaders(hdr)
@@ -46,7 +46,7 @@ func (h *handler) startResponse(w http.ResponseWriter) http.Header {
 // writeStatus answers with a short HTML page, as lws_return_http_status
 // does (Content-Type text/html and a Content-Length). HEAD gets the
 // headers only.
-func (h *handler) writeStatus(w http.ResponseWriter, r *http.Request, code int) {
+func (h *Handler) writeStatus(w http.ResponseWriter, r *http.Request, code int) {
 	body := statusBody(code)
 	hdr := h.startResponse(w)
 	hdr.Set("Content-Type", "text/html")
@@ -68,7 +68,7 @@ func statusBody(code int) string {
 
 // redirect is lws_http_redirect's 301: Location, Content-Type text/html and
 // Content-Length 0, no body.
-func (h *handler) redirect(w http.ResponseWriter, location string) {
+func (h *Handler) redirect(w http.ResponseWriter, location string) {
 	hdr := h.startResponse(w)
 	hdr.Set("Location", location)
 	hdr.Set("Content-Type", "text/html")

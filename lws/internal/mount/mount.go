@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // Mount is one mountpoint, already resolved by the caller.
@@ -32,7 +33,8 @@ type Options struct {
 	SecurityHeaders bool
 }
 
-type handler struct {
+// Handler serves the mounts of one vhost.
+type Handler struct {
 	mounts   []Mount
 	opts     Options
 	fallback http.Handler
@@ -42,17 +44,17 @@ type handler struct {
 // matching no mount go to fallback, the caller's LWS_CALLBACK_HTTP; if
 // fallback is nil they get 404. The package documentation lists every
 // answer. mounts is copied, so the caller may reuse its slice and maps.
-func NewHandler(mounts []Mount, opts Options, fallback http.Handler) http.Handler {
+func NewHandler(mounts []Mount, opts Options, fallback http.Handler) *Handler {
 	ms := make([]Mount, len(mounts))
 	for i, m := range mounts {
 		m.Mountpoint = normMountpoint(m.Mountpoint)
 		m.ExtraMimetypes = maps.Clone(m.ExtraMimetypes)
 		ms[i] = m
 	}
-	return &handler{mounts: ms, opts: opts, fallback: fallback}
+	return &Handler{mounts: ms, opts: opts, fallback: fallback}
 }
 
-func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// EscapedPath, not Path: Resolve wants the path as sent so that it
 	// decodes it exactly once, the way lws sees the URI.
 	rt := resolve(h.mounts, r.URL.EscapedPath())
@@ -85,20 +87,39 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.writeStatus(w, r, http.StatusNotFound)
 		return
 	}
-	h.serveFile(w, r, &h.mounts[rt.idx], rt.file)
+	if !h.serveFile(w, r, &h.mounts[rt.idx], rt.file) {
+		h.writeStatus(w, r, http.StatusNotFound)
+	}
+}
+
+// ServeFile serves the file name of mount m (an index into the mounts
+// NewHandler got) and reports whether it answered: false, having written
+// nothing, when the mount has no such file, which lws hands to a callback.
+// name is relative to the mount, as the caller resolved it; anything
+// validFile refuses counts as missing.
+func (h *Handler) ServeFile(w http.ResponseWriter, r *http.Request, m int, name string) bool {
+	mt := &h.mounts[m]
+	if name == "" {
+		name = mt.defDoc()
+	}
+	if mt.FS == nil || !validFile(strings.TrimSuffix(name, "/")) {
+		return false
+	}
+	if strings.HasSuffix(name, "/") {
+		name += mt.defDoc()
+	}
+	return h.serveFile(w, r, mt, name)
 }
 
 // serveFile follows lws_http_serve: open, ETag and If-None-Match, then the
-// MIME type, then the file.
-func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, m *Mount, name string) {
+// MIME type, then the file. It reports false for a file that is missing.
+func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, m *Mount, name string) bool {
 	if m.FS == nil {
-		h.writeStatus(w, r, http.StatusNotFound)
-		return
+		return false
 	}
 	of, err := openFile(m.FS, name, m.defDoc())
 	if err != nil {
-		h.writeStatus(w, r, http.StatusNotFound)
-		return
+		return false
 	}
 	defer func() {
 		if of.f != nil {
@@ -110,25 +131,25 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, m *Mount, na
 	tag, err := etagFor(of.fi, of.f)
 	if err != nil {
 		h.writeStatus(w, r, http.StatusInternalServerError)
-		return
+		return true
 	}
 	if notModified(r.Header, tag) {
 		hdr := h.startResponse(w)
 		hdr.Set("Etag", tag)
 		hdr.Set("Cache-Control", "no-store")
 		w.WriteHeader(http.StatusNotModified)
-		return
+		return true
 	}
 	typ, ok := mimeType(of.name, m.ExtraMimetypes)
 	if !ok {
 		h.writeStatus(w, r, http.StatusUnsupportedMediaType)
-		return
+		return true
 	}
 	if hashed && r.Method != http.MethodHead {
 		// Hashing read the file to its end.
 		if err := of.rewind(m.FS); err != nil {
 			h.writeStatus(w, r, http.StatusInternalServerError)
-			return
+			return true
 		}
 	}
 
@@ -140,11 +161,12 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, m *Mount, na
 	hdr.Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
 	if r.Method == http.MethodHead {
-		return
+		return true
 	}
 	// CopyN: never send more than the Content-Length just promised, even
 	// if the file grew meanwhile. A failure here is the client going away.
 	_, _ = io.CopyN(w, of.f, of.fi.Size())
+	return true
 }
 
 // opened is a regular file ready to serve.

@@ -3,7 +3,6 @@ package mount
 import (
 	"errors"
 	"io/fs"
-	"net/http"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -95,16 +94,11 @@ func (o *Origin) Close() error {
 	return nil
 }
 
-// Close closes the Origin of every mount of h, a handler from NewHandler
-// (any other handler is left alone). Origins are the handler's to close:
-// whoever built the mount list gave them up with it.
-func Close(h http.Handler) error {
-	hd, ok := h.(*handler)
-	if !ok {
-		return nil
-	}
+// Close closes the Origin of every mount of h: Origins are the handler's
+// to close, whoever built the mount list gave them up with it.
+func (h *Handler) Close() error {
 	var errs []error
-	for _, m := range hd.mounts {
+	for _, m := range h.mounts {
 		if o, ok := m.FS.(*Origin); ok {
 			errs = append(errs, o.Close())
 		}

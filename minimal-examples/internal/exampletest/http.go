@@ -38,7 +38,7 @@ func Get(t testing.TB, url string, header ...string) (*http.Response, string) {
 // its embedded mount-origin: index.html, example.js, style.css and
 // favicon.svg with their content types, all under lws's strict security
 // headers, which is why index.html may have no inline script or style and
-// must load example.js as a file; a missing file is 404.
+// must load example.js as a file.
 func CheckStrictPage(t testing.TB, host string) {
 	t.Helper()
 	for path, typ := range map[string]string{
@@ -69,6 +69,12 @@ func CheckStrictPage(t testing.TB, host string) {
 			}
 		}
 	}
+}
+
+// CheckMissing404 checks that a file the mount does not have gets lws's
+// 404, which lws_callback_http_dummy gives as protocol 0.
+func CheckMissing404(t testing.TB, host string) {
+	t.Helper()
 	if resp, _ := Get(t, "http://"+host+"/nothing-here"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("missing file: %s", resp.Status)
 	}

@@ -9,7 +9,9 @@ import (
 // The page is served from the embedded mount with lws's strict security
 // headers, which is why it has no inline script or style.
 func TestPageServedUnderStrictCSP(t *testing.T) {
-	exampletest.CheckStrictPage(t, exampletest.Serve(t, run).Host)
+	host := exampletest.Serve(t, run).Host
+	exampletest.CheckStrictPage(t, host)
+	exampletest.CheckMissing404(t, host)
 }
 
 func TestHelpAndBadArgs(t *testing.T) {

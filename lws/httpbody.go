@@ -1,0 +1,81 @@
+package lws
+
+import (
+	"errors"
+	"io"
+	"net/http"
+)
+
+// A request body reaches the wsi as LWS_CALLBACK_HTTP_BODY chunks, then
+// LWS_CALLBACK_HTTP_BODY_COMPLETION, each delivered on the service
+// goroutine. The body is read on a goroutine of its own, one chunk ahead
+// at most: it waits for a token before each delivery, so RxFlowControl(0)
+// stops the reading and the client's data waits in the kernel, as in lws.
+
+// startBody starts the body's reader and returns the function that waits
+// for it: the reader must be done before net/http gets the request back.
+func (w *Wsi) startBody(r *http.Request) (wait func()) {
+	done := make(chan struct{})
+	if !w.ctx.goBackground(func() {
+		defer close(done)
+		w.readBody(r.Body)
+	}) {
+		close(done)
+	}
+	return func() { <-done }
+}
+
+// readBody delivers the body and returns once it was read to its end, the
+// transaction ended, or the client went away.
+func (w *Wsi) readBody(body io.Reader) {
+	buf := make([]byte, defaultRxBufferSize)
+	for {
+		if !w.waitToken() {
+			return
+		}
+		n, err := body.Read(buf)
+		eof := errors.Is(err, io.EOF)
+		if err != nil && !eof {
+			return // the client went away: the connection's end says so
+		}
+		chunk := buf[:n]
+		delivered := make(chan bool, 1)
+		if !w.ctx.post(func() { delivered <- w.deliverBody(chunk, eof) }) {
+			return
+		}
+		if !<-delivered {
+			// The transaction is over: what is left of the body is
+			// drained (by net/http, after the handler) or ends the
+			// connection.
+			return
+		}
+		if eof {
+			return
+		}
+	}
+}
+
+// deliverBody runs HTTP_BODY for a chunk, and HTTP_BODY_COMPLETION after
+// the last. It reports whether the transaction still wants the body.
+func (w *Wsi) deliverBody(chunk []byte, last bool) bool {
+	if w.state != stateHTTPBody {
+		return false
+	}
+	if len(chunk) > 0 {
+		if w.callUser(CallbackHTTPBody, chunk, len(chunk)) != 0 || w.state != stateHTTPBody {
+			return false
+		}
+	}
+	if last {
+		w.http.hasBody = false
+		w.setState(stateHTTPResponse)
+		w.callUser(CallbackHTTPBodyCompletion, nil, 0)
+		return false
+	}
+	if w.rxPaused {
+		w.rxHeld = true
+	} else {
+		w.release()
+	}
+	return true
+}

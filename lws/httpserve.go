@@ -1,0 +1,270 @@
+package lws
+
+import (
+	"net/http"
+	"strings"
+)
+
+// httpConn is the HTTP side of a server connection (lws's wsi->http): the
+// state of the transaction in progress, and the handoff to the net/http
+// goroutine that carries the transaction's bytes (httpcarry.go).
+type httpConn struct {
+	// kick wakes the goroutine carrying the transaction: frames were
+	// queued. Made once per connection.
+	kick chan struct{}
+
+	// The transaction in progress; service goroutine only.
+	txn         uint64 // counts transactions, so late reports of an old one are dropped
+	keepAlive   bool   // lws's conn_type: another transaction may follow on the connection
+	status      int    // the status AddHTTPHeaderStatus wrote
+	handling404 bool   // ReturnHTTPStatus already redirected a 404
+	sse         bool   // MarkSSE: the response has no end, no timeout applies
+	wrote       bool   // something of the response was written (lws's sent_response_headers)
+	hasBody     bool   // a request body is (still) arriving
+}
+
+// route is what the service goroutine decided about a request, for the
+// goroutine carrying it.
+type route int
+
+const (
+	routeDrop    route = iota // no answer: the connection closes
+	routeCarry                // the wsi's callbacks answer through its send buffer
+	routeFile                 // a file mount serves it, then HTTP_FILE_COMPLETION
+	routeUpgrade              // the upgrade to WebSocket goes ahead
+)
+
+// fileRoute names the file a file mount serves, and the request's URI
+// whole and after the mountpoint, for a callback if the file is missing.
+type fileRoute struct {
+	mount      int
+	name       string
+	uri, rest string
+}
+
+// dispatch is startRequest's verdict for the goroutine carrying the
+// request.
+type dispatch struct {
+	route route
+	file  fileRoute
+	body  bool   // the request has a body to hand the wsi
+	head  []byte // for an upgrade: the header lines ADD_HEADERS added to the 101
+}
+
+// serveHTTP is the listener's handler. Each request of a connection goes
+// to the connection's wsi: its callbacks run on the service goroutine,
+// while this goroutine carries the request's and the response's bytes.
+func (vh *Vhost) serveHTTP(rw http.ResponseWriter, r *http.Request) {
+	if !vh.ctx.enter() {
+		http.Error(rw, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	defer vh.ctx.leave()
+	w := connWsi(r)
+	if w == nil {
+		dropRequest(rw)
+		return
+	}
+	upgrade := isUpgrade(r)
+	if !upgrade {
+		vh.ctx.startTransaction(rw, r)
+	}
+	var d dispatch
+	if !vh.ctx.call(r.Context().Done(), func() { d = w.startRequest(r, upgrade) }) {
+		w.dropped(rw)
+		return
+	}
+	switch d.route {
+	case routeUpgrade:
+		w.upgrade(rw, r, d.head)
+	case routeFile:
+		w.serveFile(rw, r, d.file)
+	case routeCarry:
+		w.carry(rw, r, d.body)
+	default:
+		w.dropped(rw)
+	}
+}
+
+// startRequest begins a transaction on the service goroutine: the request's
+// headers are in. It runs the callbacks lws runs before the response and
+// says who answers.
+func (w *Wsi) startRequest(r *http.Request, upgrade bool) dispatch {
+	if w.state != stateHTTPIdle {
+		return dispatch{}
+	}
+	h := w.http
+	*h = httpConn{kick: h.kick, txn: h.txn + 1, keepAlive: !r.Close, hasBody: r.ContentLength != 0}
+	w.req = r
+	w.setState(stateHTTPRequest)
+	if upgrade {
+		return w.startUpgrade(r)
+	}
+	uri, err := normalizeURI(r.URL.EscapedPath())
+	switch err {
+	case errURIEscape:
+		w.ReturnHTTPStatus(HTTPStatusForbidden, "")
+		w.closeHTTP()
+		return dispatch{route: routeCarry}
+	case errURINUL:
+		Warn("lws_parse_urldecode: saw NUL outside of uri args")
+		w.closeHTTP()
+		return dispatch{}
+	}
+	w.ensureUser()
+	if w.call(w.protocol, CallbackFilterHTTPConnection, w.user, uri, len(uri)) != 0 {
+		Notice("User code denied HTTP connection: protocol=%s, peer=%s, uri=%s", w.protocol.Name, w.peer, uri)
+		w.closeHTTP()
+		return dispatch{}
+	}
+	d := w.httpAction(uri)
+	d.body = w.state == stateHTTPBody
+	return d
+}
+
+// httpAction routes a request through the vhost's mounts, as
+// lws_http_action does: a callback mount's protocol gets the request, a
+// file mount serves its file (handing a miss to a callback), and a request
+// no mount takes goes to the bound protocol (protocol 0) whole.
+func (w *Wsi) httpAction(uri string) dispatch {
+	vh := w.vh
+	i := vh.findMount(uri)
+	if i < 0 {
+		return dispatch{route: w.httpCallback(w.protocol, uri)}
+	}
+	m := vh.mounts[i]
+	mp := normMountpoint(m.Mountpoint)
+	rest := uri[len(mp):] // what lws passes: the URI after the mountpoint's length
+	if m.OriginProtocol != MountProtoCallback && mp != "/" && rest == "" {
+		// "/dir" names the mount "/dir/": say so, so that relative
+		// links in its default document resolve inside it.
+		buf := make([]byte, Pre+RecommendedMinHeaderSpace)
+		p := PtrTo(buf, Pre)
+		if w.HTTPRedirect(HTTPStatusMovedPermanently, mp+"/", &p, PtrTo(buf, len(buf))) < 0 {
+			w.closeHTTP()
+			return dispatch{}
+		}
+		w.closeHTTP()
+		return dispatch{route: routeCarry}
+	}
+	if m.OriginProtocol == MountProtoCallback {
+		p := vh.NameToProtocol(m.Origin)
+		if p == nil {
+			Err("Unable to find plugin '%s'", m.Origin)
+			w.closeHTTP()
+			return dispatch{}
+		}
+		return dispatch{route: w.callbackMount(p, uri, rest)}
+	}
+	return dispatch{route: routeFile, file: fileRoute{mount: i, name: strings.TrimPrefix(rest, "/"), uri: uri, rest: rest}}
+}
+
+// callbackMount binds the mount's protocol for the transaction and hands
+// it the request, with lws's sequence: HTTP_BIND_PROTOCOL,
+// CHECK_ACCESS_RIGHTS, and for any method but POST a second bind (lws binds
+// again on its way to HTTP), then HTTP with the part of the URI after the
+// mountpoint.
+func (w *Wsi) callbackMount(p *Protocol, uri, rest string) route {
+	w.bindProtocol(p)
+	args := &ProcessHTMLArgs{P: uri, Len: len(uri)}
+	if w.call(w.protocol, CallbackCheckAccessRights, w.user, args, 0) != 0 {
+		w.ReturnHTTPStatus(HTTPStatusUnauthorized, "")
+		w.closeHTTP()
+		return routeCarry
+	}
+	if args.Final != 0 {
+		return w.afterHTTP()
+	}
+	if w.req.Method != http.MethodPost {
+		w.bindProtocol(p)
+	}
+	return w.httpCallback(w.protocol, rest)
+}
+
+// httpCallback delivers LWS_CALLBACK_HTTP to p with in; a non-zero return
+// closes the connection, as in lws.
+func (w *Wsi) httpCallback(p *Protocol, in string) route {
+	w.ensureUser()
+	if w.call(p, CallbackHTTP, w.user, in, len(in)) != 0 {
+		Info("LWS_CALLBACK_HTTP closing")
+		w.closeHTTP()
+		return routeCarry
+	}
+	return w.afterHTTP()
+}
+
+// afterHTTP moves a transaction whose HTTP callback is done on: to the
+// body, if one is arriving, else to the response.
+func (w *Wsi) afterHTTP() route {
+	if w.state != stateHTTPRequest {
+		return routeCarry // answered and completed, or closing
+	}
+	if w.http.hasBody {
+		w.setState(stateHTTPBody)
+		w.release() // the body reader may deliver its first chunk
+	} else {
+		w.setState(stateHTTPResponse)
+	}
+	return routeCarry
+}
+
+// ensureUser gives the wsi's protocol its session data on first need, as
+// lws allocates user_space.
+func (w *Wsi) ensureUser() {
+	if w.user == nil {
+		w.user = w.protocol.newSessionData()
+	}
+}
+
+// bindProtocol is lws_bind_protocol: the protocol bound so far is dropped
+// (HTTP_DROP_PROTOCOL, its session data with it), p is bound with fresh
+// session data (HTTP_BIND_PROTOCOL).
+func (w *Wsi) bindProtocol(p *Protocol) {
+	w.dropHTTPProtocol()
+	w.protocol = p
+	w.user = p.newSessionData()
+	w.bound = true
+	w.call(p, CallbackHTTPBindProtocol, w.user, nil, 0)
+}
+
+// dropHTTPProtocol delivers HTTP_DROP_PROTOCOL to a bound protocol.
+func (w *Wsi) dropHTTPProtocol() {
+	if !w.bound {
+		return
+	}
+	w.bound = false
+	w.call(w.protocol, CallbackHTTPDropProtocol, w.user, nil, 0)
+	w.user = nil
+}
+
+// ProcessHTMLArgs is struct lws_process_html_args, what
+// CHECK_ACCESS_RIGHTS and ADD_HEADERS get in in: for CHECK_ACCESS_RIGHTS,
+// P is the URI; a callback that answered the request itself sets Final.
+type ProcessHTMLArgs struct {
+	P       string
+	Len     int
+	MaxLen  int
+	Final   int
+	Chunked int
+	// Head is ADD_HEADERS' buffer: append headers for the 101 with
+	// AddHTTPHeaderByName(name, value, &args.Head, args.End).
+	Head, End Ptr
+}
+
+// findMount is lws_find_mount on the normalised URI: the longest
+// mountpoint that uri equals or continues with '/'.
+func (vh *Vhost) findMount(uri string) int {
+	best, bestLen := -1, -1
+	for i, m := range vh.mounts {
+		mp := normMountpoint(m.Mountpoint)
+		ok := mp == "/" || uri == mp || strings.HasPrefix(uri, mp+"/")
+		if ok && len(mp) > bestLen {
+			best, bestLen = i, len(mp)
+		}
+	}
+	return best
+}
+
+// normMountpoint makes "", "static", "/static/" all mean "/static", as the
+// file server reads them.
+func normMountpoint(mp string) string { return "/" + strings.Trim(mp, "/") }
