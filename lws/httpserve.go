@@ -37,8 +37,8 @@ const (
 // fileRoute names the file a file mount serves, and the request's URI
 // whole and after the mountpoint, for a callback if the file is missing.
 type fileRoute struct {
-	mount      int
-	name       string
+	mount     int
+	name      string
 	uri, rest string
 }
 
