@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -56,6 +57,11 @@ type ahState struct {
 	held    bool    // holds a slot
 	seen    int     // header bytes read of this request
 	blank   bool    // the line being read is empty so far
+	// line holds the start of the header line being read, enough to
+	// recognise the framing headers; framing says which were seen.
+	line    [len("transfer-encoding:")]byte
+	lineLen int
+	framing framingHeaders
 	// deadline is the read deadline net/http set (UnixNano, 0 for none):
 	// waiting for a slot honours it.
 	deadline atomic.Int64
@@ -79,9 +85,15 @@ func (a *ahState) took(p []byte) error {
 				return a.check()
 			}
 			a.blank = true
+			a.framing |= framingOf(a.line[:a.lineLen])
+			a.lineLen = 0
 		case '\r':
 		default:
 			a.blank = false
+			if a.lineLen < len(a.line) {
+				a.line[a.lineLen] = c
+				a.lineLen++
+			}
 		}
 	}
 	a.seen += len(p)
@@ -133,11 +145,37 @@ func (a *ahState) attached() {
 	}
 }
 
+// framingHeaders records which of the headers that frame a request body
+// a request sent: net/http keeps only the one it obeys, lws refuses a
+// request with both.
+type framingHeaders uint8
+
+const (
+	sentContentLength framingHeaders = 1 << iota
+	sentTransferEncoding
+)
+
+// framingOf says which framing header line starts with.
+func framingOf(line []byte) framingHeaders {
+	switch {
+	case hasPrefixFold(line, "content-length:"):
+		return sentContentLength
+	case hasPrefixFold(line, "transfer-encoding:"):
+		return sentTransferEncoding
+	}
+	return 0
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
+
 // next starts a request's headers: at the connection's start and after
 // each transaction.
 func (a *ahState) next() {
 	a.release()
 	a.reading, a.seen, a.blank = true, 0, false
+	a.lineLen, a.framing = 0, 0
 }
 
 // release gives the slot back: the transaction is over, the connection

@@ -1,11 +1,30 @@
 package lws
 
-import "time"
+import (
+	"bytes"
+	"net"
+	"time"
+)
+
+// refuseUnparsed drops the connection net/http wanted to answer with
+// answer, logging it as lws logs its parser's refusals.
+func (c *wireConn) refuseUnparsed(answer []byte) {
+	status, _, _ := bytes.Cut(answer, []byte("\r\n"))
+	Info("lws_parse failed (%s): %s", bytes.TrimPrefix(status, []byte("HTTP/1.1 ")), c.RemoteAddr())
+	_ = c.Conn.Close()
+}
 
 // corkMax bounds what a corked connection holds before it writes anyway.
 const corkMax = 64 << 10
 
+// Write sends p, or holds it while the connection is corked. net/http's
+// own answer to a request it could not parse (400, 431, 505 ...) is not
+// sent: lws answers a request it cannot parse with nothing, and closes.
 func (c *wireConn) Write(p []byte) (int, error) {
+	if c.ah.pool != nil && c.tap == nil && !c.serving.Load() {
+		c.refuseUnparsed(p)
+		return 0, net.ErrClosed
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.corked && len(c.buf)+len(p) <= corkMax {

@@ -60,17 +60,20 @@ func (vh *Vhost) serveHTTP(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer vh.ctx.leave()
-	w := connWsi(r)
-	if w == nil {
+	wc, _ := r.Context().Value(netConnKey{}).(*wireConn)
+	if wc == nil || wc.wsi == nil {
 		dropRequest(rw)
 		return
 	}
+	w := wc.wsi
+	wc.serving.Store(true) // until net/http has sent the answer: connState clears it
 	upgrade := isUpgrade(r)
 	if !upgrade {
 		vh.ctx.startTransaction(rw, r)
 	}
+	framing := wc.ah.framing
 	var d dispatch
-	if !vh.ctx.call(r.Context().Done(), func() { d = w.startRequest(r, upgrade) }) {
+	if !vh.ctx.call(r.Context().Done(), func() { d = w.startRequest(r, upgrade, framing) }) {
 		w.dropped(rw)
 		return
 	}
@@ -89,7 +92,7 @@ func (vh *Vhost) serveHTTP(rw http.ResponseWriter, r *http.Request) {
 // startRequest begins a transaction on the service goroutine: the request's
 // headers are in. It runs the callbacks lws runs before the response and
 // says who answers.
-func (w *Wsi) startRequest(r *http.Request, upgrade bool) dispatch {
+func (w *Wsi) startRequest(r *http.Request, upgrade bool, framing framingHeaders) dispatch {
 	if w.state != stateHTTPIdle {
 		return dispatch{}
 	}
@@ -99,6 +102,11 @@ func (w *Wsi) startRequest(r *http.Request, upgrade bool) dispatch {
 	w.setState(stateHTTPRequest)
 	if upgrade {
 		return w.startUpgrade(r)
+	}
+	if refused := w.refuseRequest(r, framing); refused != 0 {
+		w.ReturnHTTPStatus(refused, "")
+		w.closeHTTP()
+		return dispatch{route: routeCarry}
 	}
 	uri, err := normalizeURI(r.URL.EscapedPath())
 	switch err {
@@ -120,6 +128,32 @@ func (w *Wsi) startRequest(r *http.Request, upgrade bool) dispatch {
 	d := w.httpAction(uri)
 	d.body = w.state == stateHTTPBody
 	return d
+}
+
+// refuseRequest applies the checks lws's parser and lws_http_action make
+// that net/http does not, and returns the status lws answers with before
+// it closes the connection, or 0.
+func (w *Wsi) refuseRequest(r *http.Request, framing framingHeaders) int {
+	if !lwsMethods[r.Method] {
+		Info("lws_parse: unknown method %q: peer %s", r.Method, w.peer)
+		return HTTPStatusForbidden
+	}
+	if framing == sentContentLength|sentTransferEncoding {
+		Warn("lws_http_action: Both Content-Length and Transfer-Encoding present")
+		return HTTPStatusBadRequest
+	}
+	if !strings.HasPrefix(r.URL.Path, "/") {
+		Warn("lws_http_action: missing or non-absolute uri: peer %s", w.peer)
+		return HTTPStatusForbidden
+	}
+	return 0
+}
+
+// lwsMethods are the methods lws's parser knows (lws main's default
+// build); it refuses any other with 403.
+var lwsMethods = map[string]bool{
+	http.MethodGet: true, http.MethodPost: true, http.MethodOptions: true, http.MethodPut: true,
+	http.MethodPatch: true, http.MethodDelete: true, http.MethodHead: true,
 }
 
 // httpAction routes a request through the vhost's mounts, as

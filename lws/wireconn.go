@@ -33,6 +33,11 @@ type wireConn struct {
 	ah ahState
 	// content is the HTTP transaction's timeout (httptimeout.go).
 	content contentTimeout
+	// serving: a request of this connection reached our handler and its
+	// transaction is not over; a write at any other time, before the
+	// connection is hijacked, is net/http answering a request it could
+	// not parse (see Write).
+	serving atomic.Bool
 	// tap follows the frames read, once the connection is a WebSocket;
 	// set before coder/websocket reads anything.
 	tap *frameTap
