@@ -1,15 +1,23 @@
 package lws
 
-import "github.com/golws/golws/lws/internal/seam"
+import (
+	"sync"
+
+	"github.com/golws/golws/lws/internal/seam"
+)
 
 // extensions are the packages built into lws that follow a context (the
-// threadpool), each under the key it asked with; see package seam.
+// threadpool), each under the key it asked with; see package seam. The
+// list only grows; mu lets an extension be looked up from any goroutine.
 type extensions struct {
+	mu   sync.Mutex
 	keys []any
 	list []seam.Extension[*Wsi]
 }
 
 func (e *extensions) get(key any, make func() seam.Extension[*Wsi]) seam.Extension[*Wsi] {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	for i, k := range e.keys {
 		if k == key {
 			return e.list[i]
@@ -23,20 +31,27 @@ func (e *extensions) get(key any, make func() seam.Extension[*Wsi]) seam.Extensi
 	return x
 }
 
+// all is the extensions as they are now.
+func (e *extensions) all() []seam.Extension[*Wsi] {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.list[:len(e.list):len(e.list)]
+}
+
 func (e *extensions) wsiClosing(w *Wsi) {
-	for _, x := range e.list {
+	for _, x := range e.all() {
 		x.WsiClosing(w)
 	}
 }
 
 func (e *extensions) transactionDone(w *Wsi) {
-	for _, x := range e.list {
+	for _, x := range e.all() {
 		x.TransactionDone(w)
 	}
 }
 
 func (e *extensions) contextDestroy() {
-	for _, x := range e.list {
+	for _, x := range e.all() {
 		x.ContextDestroy()
 	}
 }
@@ -44,7 +59,6 @@ func (e *extensions) contextDestroy() {
 func init() {
 	seam.Impl = seam.Lws[*Context, *Wsi]{
 		Extend: func(c *Context, key any, make func() seam.Extension[*Wsi]) seam.Extension[*Wsi] {
-			c.loop.AssertOnLoop("an lws extension")
 			return c.exts.get(key, make)
 		},
 		Post:           (*Context).post,

@@ -27,7 +27,7 @@ type Extension[W any] interface {
 type Lws[C, W any] struct {
 	// Extend returns c's extension for key, made by make and kept on c
 	// at its first use; with make nil it only looks (nil if there is
-	// none). Service goroutine only.
+	// none). Safe from any goroutine.
 	Extend func(c C, key any, make func() Extension[W]) Extension[W]
 	// Post runs fn on c's service goroutine. It is safe from any
 	// goroutine and reports false if fn will never run (c is going).
