@@ -152,6 +152,14 @@ var cases = []spaCase{
 		lines("FAIL at byte 64")}, // lws: same
 	{"value past the room", with(mpNoCB, storage(8)), part(`name="text1"`, "abcdefg") + closing,
 		lines("FAIL at byte 63")}, // lws: same
+	{"no room at all: a boundary lookalike fails", with(mpNoCB, storage(1)), part(`name="zz"`, "a\r\nb") + closing,
+		lines("FAIL at byte 56")}, // lws: same
+	{"a room of one byte is enough", with(mpNoCB, storage(2)), part(`name="zz"`, "a\r\nb") + closing,
+		lines("FINALIZE 0", "V 0 NULL", "V 1 NULL")}, // lws: same
+	{"preamble with no room", with(mpNoCB, storage(1)), "pre\r\n" + part(`name="zz"`, "v") + closing,
+		lines("FINALIZE 0", "V 0 NULL", "V 1 NULL")}, // lws: same
+	{"a lookalike in the preamble with no room", with(mpNoCB, storage(1)), "pre\r\n--Xa\r\n" + part(`name="zz"`, "v") + closing,
+		lines("FAIL at byte 9")}, // lws: same
 	{"callback fails at open", with(mpForm, failCall(1)), part(`name="f"; filename="a"`, "abc") + part(`name="text1"`, "T") + closing,
 		lines(`CB LWS_UFS_OPEN "f" "a" 0 -`, "CBFAIL", `CB LWS_UFS_CLOSE "f" "a" 0 -`, "FAIL at byte 62")}, // lws: same
 	{"callback fails at the last chunk", with(mpForm, failCall(2)), part(`name="f"; filename="a"`, "abc") + closing,

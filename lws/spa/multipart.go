@@ -82,14 +82,14 @@ func (m *multipart) data(s *Spa, run []byte) bool {
 		return true
 	}
 	for len(run) > 0 {
-		if !s.full(0) || !s.put(run[0]) {
+		if !s.full(0) {
 			s.consumed++
 			return false
 		}
-		// put took one byte; the rest that fits the room goes at once.
-		k := min(max(s.room()-len(s.val.buf), 0), len(run)-1)
-		s.val.buf = append(s.val.buf, run[1:1+k]...)
-		k++
+		// One byte goes in whatever the room (as in lws), then as many
+		// as fill it.
+		k := 1 + min(max(s.room()-len(s.val.buf)-1, 0), len(run)-1)
+		s.val.buf = append(s.val.buf, run[:k]...)
 		s.consumed += k
 		run = run[k:]
 	}
@@ -160,7 +160,8 @@ func (m *multipart) body(s *Spa, c byte) bool {
 		m.mp = 0
 	}
 	if c != m.delim[m.mp] {
-		return s.put(c)
+		s.put(c)
+		return true
 	}
 	m.mp++
 	if m.mp < len(m.delim) {

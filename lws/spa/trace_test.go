@@ -89,9 +89,9 @@ func (f form) run(body []byte, cuts []int) (o outcome, bad []string) {
 		if to < from {
 			continue
 		}
-		// Each piece in a buffer of its own, longer than n: Process must
-		// look at n bytes only.
-		piece := append(append([]byte(nil), body[from:to]...), "JUNK"...)
+		// Each piece in a buffer of its own, longer than n, with bytes
+		// that would show if parsed: Process must look at n bytes only.
+		piece := append(append([]byte(nil), body[from:to]...), "&send=J\r\n--XyZ--\r\n"...)
 		if s.Process(piece, to-from) != 0 {
 			o.failed = true
 			o.failByte = s.consumed

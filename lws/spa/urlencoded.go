@@ -74,9 +74,9 @@ func (u *urlencoded) step(s *Spa, c byte) bool {
 			u.state = uName
 			return s.finish()
 		case '+':
-			return s.put(' ')
+			s.put(' ')
 		default:
-			return s.put(c)
+			s.put(c)
 		}
 	case uPct1, uPct2:
 		h, ok := unhex(c)
@@ -90,7 +90,7 @@ func (u *urlencoded) step(s *Spa, c byte) bool {
 			return true
 		}
 		u.state = uValue
-		return s.put(u.hi | h)
+		s.put(u.hi | h)
 	}
 	return true
 }

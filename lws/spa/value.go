@@ -20,9 +20,6 @@ type value struct {
 	kind  sinkKind
 	param int    // ordinal of the kept field, for toParam
 	buf   []byte // not kept for toNowhere
-	// sealed: lws stored this value early, before a boundary it had only
-	// partly seen; any further byte of it is past the storage.
-	sealed bool
 }
 
 // start begins a value of the field name, or of a file when filename is
@@ -52,7 +49,9 @@ func (s *Spa) room() int { return s.maxStorage - s.used - 1 }
 // full hands the bounce buffer on because it is full, counting reserve
 // bytes (a boundary seen in part) as already in it, as lws does
 // (LWS_UFS_CONTENT). A kept value that does not fit fails; one that fits
-// only because of the reserve is stored now and sealed.
+// only because of the reserve is stored now, as lws stores it: if the
+// boundary completes, the value was whole; if not, the bytes given back
+// overflow the little room left (less than the reserve), and fail.
 func (s *Spa) full(reserve int) bool {
 	v := &s.val
 	if len(v.buf)+reserve < s.room() || len(v.buf) == 0 {
@@ -64,7 +63,6 @@ func (s *Spa) full(reserve int) bool {
 			return s.exceeded()
 		}
 		s.store()
-		v.sealed = true
 	case toFile:
 		if !s.deliver(UFSContent) {
 			return false
@@ -75,15 +73,10 @@ func (s *Spa) full(reserve int) bool {
 }
 
 // put adds one byte to the value.
-func (s *Spa) put(c byte) bool {
-	switch {
-	case s.val.kind == toNowhere:
-		return true
-	case s.val.sealed:
-		return s.exceeded()
+func (s *Spa) put(c byte) {
+	if s.val.kind != toNowhere {
+		s.val.buf = append(s.val.buf, c)
 	}
-	s.val.buf = append(s.val.buf, c)
-	return true
 }
 
 // putBack adds the bytes of a boundary that turned out not to be one. lws
@@ -102,9 +95,7 @@ func (s *Spa) putBack(b []byte) bool {
 		}
 		k := min(len(b), s.room()-len(s.val.buf))
 		for _, c := range b[:k] {
-			if !s.put(c) {
-				return false
-			}
+			s.put(c)
 		}
 		b = b[k:]
 	}
