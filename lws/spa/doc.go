@@ -63,8 +63,8 @@
 // multipart/related with a boundary is multipart; anything else, none
 // included, is application/x-www-form-urlencoded.
 //
-// Urlencoded: name=value pairs joined by '&'; in values '+' is a space and
-// %XX a byte (a bad escape fails). A name longer than 31 bytes fails.
+// Urlencoded: name=value pairs joined by '&'; '+' is a space and %XX a
+// byte (a bad escape fails). A name longer than 31 bytes fails.
 //
 // Multipart: parts between boundary lines, preamble and epilogue ignored.
 // A part's Content-Disposition gives its name and filename. With a
@@ -72,7 +72,9 @@
 // the data in chunks (UFSContent), then UFSFinalContent with the last
 // chunk, possibly empty, at the next boundary; the field name does not
 // matter, and without a callback files are skipped. Any other part is a
-// field. The form ends at the closing boundary ("--boundary--").
+// field. The form ends at the closing boundary ("--boundary--"). A part
+// header line longer than 4096 bytes, or a second Content-Disposition in
+// a part, fails.
 //
 // Fields: only the values of the fields named at creation are kept; the
 // others are read and dropped, at any length. An empty value is never
@@ -96,7 +98,8 @@
 // boundary lookalike is given back into a room smaller than the boundary).
 // Chunk sizes depend on the body only, never on how it was cut into
 // pieces. The chunk is only valid during the call. With no room left at
-// all, part data that begins like a boundary fails the body, as in lws.
+// all, body data (preamble included) that begins like a boundary fails
+// the body, as in lws.
 //
 // UFSClose comes once per Spa, from Finalize, or Destroy if Finalize never
 // ran, even after a failure and even with no file; it is where a callback
