@@ -1,0 +1,91 @@
+package spa
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golws/golws/lws"
+)
+
+// waitBound bounds every wait in these tests; reaching it is a failure.
+const waitBound = 10 * time.Second
+
+// parsed is what a server-side parse showed, sent out of the callback.
+type parsed struct {
+	process, finalize int
+	text1             string
+}
+
+// Create takes the body's kind from the request's Content-Type, read from
+// a live wsi in LWS_CALLBACK_HTTP on a real server: the same multipart
+// body parses under its multipart type, and fails (as lws: its boundary
+// line is a urlencoded name too long) under a urlencoded one. golws does
+// not deliver HTTP_BODY yet, so the callback feeds the body it knows the
+// client sends.
+func TestCreateReadsContentType(t *testing.T) {
+	body := part(`name="text1"`, "from the wire") + closing
+	facts := make(chan parsed, 4)
+	cb := func(wsi *lws.Wsi, reason lws.CallbackReason, user, in any, n int) int {
+		if reason == lws.CallbackHTTP {
+			s := Create(wsi, fields, 1024, nil, nil)
+			p := parsed{process: s.Process([]byte(body), len(body))}
+			p.finalize = s.Finalize()
+			p.text1 = s.GetString(0)
+			s.Destroy()
+			facts <- p
+		}
+		return 0
+	}
+	ctx, err := lws.CreateContext(&lws.ContextCreationInfo{
+		Port: 0, Iface: "127.0.0.1",
+		Protocols: []lws.Protocol{{Name: "http", Callback: cb}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gctx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = ctx.Run(gctx)
+		ctx.Destroy()
+	}()
+	defer func() {
+		stop()
+		select {
+		case <-done:
+		case <-time.After(waitBound):
+			t.Error("context did not stop")
+		}
+	}()
+
+	client := &http.Client{Timeout: waitBound, Transport: &http.Transport{DisableKeepAlives: true}}
+	url := fmt.Sprintf("http://127.0.0.1:%d/form1", ctx.Vhost().Port())
+	for _, c := range []struct {
+		ct   string
+		want parsed
+	}{
+		{"multipart/form-data; boundary=XyZ", parsed{0, 0, "from the wire"}},
+		{"application/x-www-form-urlencoded", parsed{-1, -1, ""}},
+	} {
+		resp, err := client.Post(url, c.ct, strings.NewReader(body))
+		if err != nil {
+			t.Fatalf("%s: %v", c.ct, err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		select {
+		case got := <-facts:
+			if got != c.want {
+				t.Errorf("%s: got %+v, want %+v", c.ct, got, c.want)
+			}
+		case <-time.After(waitBound):
+			t.Fatalf("%s: no LWS_CALLBACK_HTTP", c.ct)
+		}
+	}
+}
