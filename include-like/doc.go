@@ -12,5 +12,5 @@
 //	import . "github.com/golws/golws/include-like"
 //
 // Nothing here has logic of its own: every name is an alias of, or a
-// one-line call into, packages lws and lws/threadpool.
+// one-line call into, packages lws, lws/threadpool and lws/spa.
 package lwsc

@@ -22,28 +22,46 @@ type parsed struct {
 }
 
 // Create takes the body's kind from the request's Content-Type, read from
-// a live wsi in LWS_CALLBACK_HTTP on a real server: the same multipart
-// body parses under its multipart type, and fails (as lws: its boundary
-// line is a urlencoded name too long) under a urlencoded one. golws does
-// not deliver HTTP_BODY yet, so the callback feeds the body it knows the
-// client sends.
+// a live wsi on a real server, and parses the body as lws's examples feed
+// it: created at the first HTTP_BODY, each chunk processed, finalized at
+// HTTP_BODY_COMPLETION. The same multipart body parses under its multipart
+// type, and fails (as lws: its boundary line is a urlencoded name too
+// long) under a urlencoded one.
 func TestCreateReadsContentType(t *testing.T) {
 	body := part(`name="text1"`, "from the wire") + closing
 	facts := make(chan parsed, 4)
+	type session struct {
+		spa *Spa
+		p   parsed
+	}
 	cb := func(wsi *lws.Wsi, reason lws.CallbackReason, user, in any, n int) int {
-		if reason == lws.CallbackHTTP {
-			s := Create(wsi, fields, 1024, nil, nil)
-			p := parsed{process: s.Process([]byte(body), len(body))}
-			p.finalize = s.Finalize()
-			p.text1 = s.GetString(0)
-			s.Destroy()
-			facts <- p
+		ss, _ := user.(*session)
+		switch reason {
+		case lws.CallbackHTTP:
+			return 0 // the answer waits for the body
+		case lws.CallbackHTTPBody:
+			if ss.spa == nil {
+				ss.spa = Create(wsi, fields, 1024, nil, nil)
+			}
+			if r := ss.spa.Process(in.([]byte), n); r != 0 {
+				ss.p.process = r
+			}
+			return 0
+		case lws.CallbackHTTPBodyCompletion:
+			ss.p.finalize = ss.spa.Finalize()
+			ss.p.text1 = ss.spa.GetString(0)
+			ss.spa.Destroy()
+			facts <- ss.p
+			if wsi.ReturnHTTPStatus(lws.HTTPStatusOK, "") != 0 || wsi.TransactionCompleted() != 0 {
+				return -1
+			}
+			return 0
 		}
-		return 0
+		return lws.CallbackHTTPDummy(wsi, reason, user, in, n)
 	}
 	ctx, err := lws.CreateContext(&lws.ContextCreationInfo{
 		Port: 0, Iface: "127.0.0.1",
-		Protocols: []lws.Protocol{{Name: "http", Callback: cb}},
+		Protocols: []lws.Protocol{{Name: "http", Callback: cb, PerSessionData: func() any { return new(session) }}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +103,7 @@ func TestCreateReadsContentType(t *testing.T) {
 				t.Errorf("%s: got %+v, want %+v", c.ct, got, c.want)
 			}
 		case <-time.After(waitBound):
-			t.Fatalf("%s: no LWS_CALLBACK_HTTP", c.ct)
+			t.Fatalf("%s: no HTTP_BODY_COMPLETION", c.ct)
 		}
 	}
 }
