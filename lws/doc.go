@@ -22,19 +22,68 @@
 //
 // # Connection life
 //
-// WSI_CREATE (protocol 0), FILTER_PROTOCOL_CONNECTION, ESTABLISHED, then
-// RECEIVE / SERVER_WRITEABLE / TIMER, and at the end, whoever starts it:
+// A server connection is a wsi from the moment net/http accepts it, as in
+// lws: FILTER_NETWORK_CONNECTION, WSI_CREATE and
+// SERVER_NEW_CLIENT_INSTANTIATED (on protocol 0). It then carries HTTP
+// transactions, one at a time (FILTER_HTTP_CONNECTION, the mount's
+// protocol bound with HTTP_BIND_PROTOCOL, HTTP, HTTP_BODY ...,
+// HTTP_BODY_COMPLETION, HTTP_WRITEABLE ..., and at
+// TransactionCompleted protocol 0 bound back), until it closes
+// (HTTP_DROP_PROTOCOL, CLOSED_HTTP, WSI_DESTROY) or upgrades:
+// HTTP_CONFIRM_UPGRADE, HTTP_BIND_PROTOCOL of the WebSocket protocol,
+// FILTER_PROTOCOL_CONNECTION, ADD_HEADERS, ESTABLISHED, then RECEIVE /
+// SERVER_WRITEABLE / TIMER, and at the end, whoever starts it:
 // WS_PEER_INITIATED_CLOSE (only if the peer sent a close frame),
-// WS_SERVER_DROP_PROTOCOL, the threadpool's detach, CLOSED, WSI_DESTROY
-// (protocol 0). Each runs once.
+// WS_SERVER_DROP_PROTOCOL, the threadpool's detach, CLOSED, WSI_DESTROY.
+// WSI_DESTROY goes to the protocol bound last. The orders are lws main's,
+// recorded from a C build. Each callback runs once.
+//
+// Where a connection is, is one state, changed in one place, along these
+// edges only (under -race or GOLWS_DEBUG=1 any other edge panics: it is a
+// bug in golws):
+//
+//	from            to              on
+//	(accept)        http idle       the connection is adopted
+//	http idle       http request    a request's headers are in
+//	http request    http body       HTTP returned and a body follows
+//	http request    http response   HTTP returned, no body
+//	http body       http response   the body is in (HTTP_BODY_COMPLETION)
+//	http request,
+//	http body,
+//	http response   http done       TransactionCompleted
+//	http done       http idle       the response went out
+//	http request    upgrading       an upgrade request
+//	upgrading       established     the 101 went out (ESTABLISHED)
+//	connecting      established     a client's handshake succeeded
+//	connecting      closed          a client's connection failed
+//	any open state  closing         the close is decided
+//	closing         closed          the connection is gone (WSI_DESTROY)
+//
+// The open states are all but none (a stand-in wsi for vhost-wide
+// callbacks, which never changes), closing and closed.
+//
+// # HTTP responses
+//
+// A response is written the lws way: the head built with the
+// AddHTTPHeader* functions into the caller's buffer (a Ptr stands for C's
+// `uint8_t *p`), then the head and the body written with Write, the body
+// in pieces from HTTP_WRITEABLE, the transaction ended with
+// TransactionCompleted. The bytes are what lws would put on the wire;
+// golws reads the status and headers from the head and gives them to
+// net/http, which owns the connection. protocol 0 that answers nothing is
+// not answered for: like lws, the connection then waits for the content
+// timeout; lws's examples, and golws's, end their callbacks with
+// CallbackHTTPDummy, which answers what they do not.
 //
 // # Writing
 //
 // Write copies the frame into the connection's send buffer and never
 // blocks; a writer goroutine, running only while the buffer has frames,
 // flushes the whole buffer at a time through a corked socket, so a batch of
-// frames costs one system call. CallbackOnWritable asks for one
-// SERVER_WRITEABLE, delivered when the send buffer is below its low-water
+// frames costs one system call (an HTTP response goes out through the
+// goroutine net/http runs the request on). CallbackOnWritable asks for one
+// SERVER_WRITEABLE (HTTP_WRITEABLE, CLIENT_WRITEABLE), delivered when the
+// send buffer is below its low-water
 // mark (a quarter of ContextCreationInfo.SendBufferLimit): room in the
 // buffer, which is what POLLOUT means to lws. A write made from WRITEABLE
 // is always taken whole, as in lws; a write made anywhere else past
@@ -44,10 +93,15 @@
 //
 // # Closing
 //
-// A callback returning non-zero closes its wsi: with a close frame if
-// CloseReason set a status, else by closing the socket after queued frames
-// went out, as C does. A pending timeout (SetTimeout) expiring drops the
-// socket at once with no close frame.
+// A callback returning non-zero closes its wsi: a WebSocket with a close
+// frame if CloseReason set a status, else by closing the socket after what
+// was queued went out, as C does; an HTTP connection the same way, after
+// the response written so far. A pending timeout (SetTimeout) expiring
+// drops the socket at once with no close frame. A request golws refuses
+// as lws refuses it (an unknown method, a URI that is not absolute, both
+// Content-Length and Transfer-Encoding) gets lws's error page and a close;
+// one net/http cannot parse at all gets no answer, as lws gives its
+// parser's failures.
 //
 // # HTTP limits and timeouts
 //
@@ -73,12 +127,21 @@
 //     ContextCreationInfo.NoPanicRecovery restores crash-fast behaviour.
 //   - LWS_WRITE_PONG is refused (-1): coder/websocket answers pings itself
 //     and has no way to send an unsolicited pong.
-//   - HTTP callbacks cannot write a response yet: a URL no mount serves goes
-//     to protocol 0 as LWS_CALLBACK_HTTP and, if it returns 0, gets the 404
-//     lws_callback_http_dummy gives; non-zero drops the connection.
-//   - The HTTP_BIND_PROTOCOL / HTTP_DROP_PROTOCOL pair lws sends around the
-//     upgrade is not delivered; a WebSocket protocol sees WSI_CREATE (on
-//     protocol 0), FILTER_PROTOCOL_CONNECTION, ESTABLISHED.
+//   - net/http writes the response head from the one the caller built:
+//     header names go out in Go's canonical case ("Content-Type" for
+//     "content-type:"), the status line with Go's reason phrase, and a
+//     response without a length on a kept-alive HTTP/1.1 connection is
+//     sent chunked, where lws would send it unframed.
+//   - HEAD gets no body; lws sends a callback mount's body to HEAD too.
+//   - Pipelined requests are each answered, in order; lws answers the
+//     second one 403 and closes.
+//   - A chunked request body reaches HTTP_BODY decoded; lws delivers the
+//     chunk framing as body bytes, then closes.
+//   - lws's parser takes some requests net/http refuses (a request line
+//     without a version, read as HTTP/1.0, or with "HTTP/2.0"; HTTP/1.1
+//     without Host; a space in the URI; a bad %-escape, which lws answers
+//     403): golws drops them without an answer, as lws drops what its
+//     parser refuses.
 //   - A close frame whose reason is not UTF-8 fails the connection with
 //     1007 and does not reach WS_PEER_INITIATED_CLOSE, as RFC 6455 §8.1
 //     requires. lws echoes it, or with VALIDATE_UTF8 drops the connection
@@ -89,8 +152,8 @@
 //     names and line ends included; lws counts what it stores of them. A
 //     request within a few hundred bytes of the limit may be refused where
 //     lws would take it. Headers of a pipelined request that arrived with
-//     the one before are not counted; net/http's own limit (the same
-//     figure) answers those with 431.
+//     the one before are not counted here; net/http's own limit (the same
+//     figure) drops those.
 //   - JSONPurify (lws_json_purify) copies valid UTF-8 whole and escapes the
 //     bytes of invalid sequences as \u00XX. What lws does with bytes of
 //     0x80 and above depends on the C compiler's char: signed (x86), each

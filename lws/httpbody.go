@@ -61,8 +61,14 @@ func (w *Wsi) deliverBody(chunk []byte, last bool) bool {
 	if w.state != stateHTTPBody {
 		return false
 	}
-	if len(chunk) > 0 {
-		if w.callUser(CallbackHTTPBody, chunk, len(chunk)) != 0 || w.state != stateHTTPBody {
+	// A nil chunk is lws's HTTP_BODY for an explicitly empty POST (in is
+	// NULL); an empty one is the reader's end and delivers nothing.
+	if len(chunk) > 0 || chunk == nil {
+		var in any
+		if chunk != nil {
+			in = chunk
+		}
+		if w.callUser(CallbackHTTPBody, in, len(chunk)) != 0 || w.state != stateHTTPBody {
 			return false
 		}
 	}

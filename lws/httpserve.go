@@ -233,10 +233,16 @@ func (w *Wsi) afterHTTP() route {
 	if w.state != stateHTTPRequest {
 		return routeCarry // answered and completed, or closing
 	}
-	if w.http.hasBody {
+	switch {
+	case w.http.hasBody:
 		w.setState(stateHTTPBody)
 		w.release() // the body reader may deliver its first chunk
-	} else {
+	case w.req.Method == http.MethodPost && w.req.Header.Get("Content-Length") == "0":
+		// lws gives an explicitly empty POST body its callbacks all the
+		// same, so that code answering at BODY_COMPLETION answers it.
+		w.setState(stateHTTPBody)
+		w.deliverBody(nil, true)
+	default:
 		w.setState(stateHTTPResponse)
 	}
 	return routeCarry

@@ -4,35 +4,10 @@ import "fmt"
 
 // wsiState is where a connection is in its life. The service goroutine owns
 // it, and setState is the only place that changes it; the functions that
-// make each transition (adopt, startRequest, upgrade, establish, complete,
-// beginClose, ended ...) run the callbacks lws runs on that edge around
-// their one setState call.
-//
-// A server connection starts as HTTP, as in lws: it is adopted when
-// net/http accepts it, then carries HTTP transactions, one at a time,
-// until it closes or upgrades to WebSocket. A client connection starts
-// connecting.
-//
-//	from            to                         edge
-//	(accept)        httpIdle                   FILTER_NETWORK_CONNECTION, WSI_CREATE, SERVER_NEW_CLIENT_INSTANTIATED
-//	httpIdle        httpRequest                a request's headers are in: FILTER_HTTP_CONNECTION, the bind, HTTP
-//	httpRequest     httpBody                   HTTP returned and a body follows: HTTP_BODY ...
-//	httpRequest     httpResponse               HTTP returned and no body follows
-//	httpBody        httpResponse               the body is in: HTTP_BODY_COMPLETION
-//	httpRequest,
-//	httpBody,
-//	httpResponse    httpDone                   lws_http_transaction_completed: the bind back to protocol 0
-//	httpDone        httpIdle                   the response went out; the connection waits for the next request
-//	httpRequest     upgrading                  an upgrade: HTTP_CONFIRM_UPGRADE, the bind, FILTER_PROTOCOL_CONNECTION, ADD_HEADERS
-//	upgrading       established                the 101 went out: ESTABLISHED
-//	connecting      established                a client's handshake succeeded: CLIENT_ESTABLISHED
-//	connecting      closed                     a client's connection failed: CLIENT_CONNECTION_ERROR, WSI_DESTROY
-//	any open state  closing                    the close is decided: the protocol is dropped (WS_*_DROP_PROTOCOL or HTTP_DROP_PROTOCOL)
-//	closing         closed                     the connection is gone: CLOSED (or CLOSED_HTTP), WSI_DESTROY
-//
-// The open states are every state but none, closing and closed. none is a
-// stand-in wsi for vhost-wide callbacks (PROTOCOL_INIT ...), which has no
-// connection and never changes state.
+// make each transition (adopt, startRequest, startUpgrade, establish,
+// TransactionCompleted, beginClose, ended ...) run the callbacks lws runs
+// on that edge around their one setState call. The table of edges is in
+// the package documentation (doc.go); transitions below is that table.
 type wsiState uint8
 
 const (

@@ -1,0 +1,339 @@
+package lws
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// The HTTP callback sequences below are lws main's, recorded from a C
+// build serving the same mounts with a protocol that logs every reason
+// (protocol 0 "http" on lws_callback_http_dummy, a callback mount "/dyn"
+// on protocol "dyn" that answers "hello" from HTTP_WRITEABLE).
+
+// httpRecorder records every reason, with in for the ones that carry the
+// URI, and falls back to lws's dummy as lws examples do.
+func httpRecorder(name string, rec *recorder, h handlers) Protocol {
+	return Protocol{
+		Name:           name,
+		PerSessionData: func() any { return new(int) },
+		Callback: func(w *Wsi, reason CallbackReason, user any, in any, n int) int {
+			switch reason {
+			case CallbackHTTP, CallbackFilterHTTPConnection:
+				rec.add("%s %s %s", name, reason, in)
+			case CallbackHTTPBody:
+				rec.add("%s %s %d", name, reason, n)
+			case CallbackEventWaitCancelled, CallbackProtocolInit, CallbackProtocolDestroy:
+			default:
+				rec.add("%s %s", name, reason)
+			}
+			if f := h[reason]; f != nil {
+				return f(w, user, in)
+			}
+			return CallbackHTTPDummy(w, reason, user, in, n)
+		},
+	}
+}
+
+// dynHandlers answer with "hello" (content-length 5) from HTTP_WRITEABLE,
+// as the C trace server does; a POST is answered the same way.
+func dynHandlers() handlers {
+	answer := func(w *Wsi, _ any, _ any) int {
+		var buf [Pre + 512]byte
+		start := PtrTo(buf[:], Pre)
+		p, end := start, PtrTo(buf[:], len(buf)-1)
+		if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/plain", 5, &p, end) != 0 ||
+			w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+			return 1
+		}
+		w.CallbackOnWritable()
+		return 0
+	}
+	return handlers{
+		CallbackHTTP:     answer,
+		CallbackHTTPBody: func(*Wsi, any, any) int { return 0 },
+		CallbackHTTPWriteable: func(w *Wsi, _ any, _ any) int {
+			if w.Write([]byte("hello"), WriteHTTPFinal) != 5 {
+				return 1
+			}
+			if w.TransactionCompleted() != 0 {
+				return -1
+			}
+			return 0
+		},
+	}
+}
+
+func startHTTPServer(t *testing.T, rec *recorder, dyn handlers) *server {
+	t.Helper()
+	files := fstest.MapFS{"index.html": {Data: []byte("<html>hi</html>\n")}}
+	return startServer(t, ContextCreationInfo{
+		Protocols: []Protocol{httpRecorder("http", rec, nil), httpRecorder("dyn", rec, dyn)},
+		Mounts: &HTTPMount{Mountpoint: "/", FS: files, Def: "index.html", OriginProtocol: MountProtoFile,
+			MountNext: &HTTPMount{Mountpoint: "/dyn", Origin: "dyn", OriginProtocol: MountProtoCallback}},
+	})
+}
+
+// rawHTTP is a client connection that sends requests as written and reads
+// responses one by one.
+type rawHTTP struct {
+	t  *testing.T
+	nc net.Conn
+	br *bufio.Reader
+}
+
+func dialHTTP(t *testing.T, s *server) *rawHTTP {
+	t.Helper()
+	nc, err := net.DialTimeout("tcp", strings.TrimPrefix(s.url, "ws://"), waitBound)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { nc.Close() })
+	nc.SetDeadline(time.Now().Add(waitBound))
+	return &rawHTTP{t: t, nc: nc, br: bufio.NewReader(nc)}
+}
+
+// do sends req and returns the response with its body read.
+func (c *rawHTTP) do(req string) (*http.Response, string) {
+	c.t.Helper()
+	if _, err := io.WriteString(c.nc, req); err != nil {
+		c.t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(c.br, nil)
+	if err != nil {
+		c.t.Fatalf("%q: %v", req, err)
+	}
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		c.t.Fatalf("%q: body: %v", req, err)
+	}
+	return resp, string(b)
+}
+
+// closedByServer reads until the server closes the connection.
+func (c *rawHTTP) closedByServer() {
+	c.t.Helper()
+	if b, err := io.ReadAll(c.br); err != nil || len(b) != 0 {
+		c.t.Fatalf("want the server to close with nothing more, got %q, %v", b, err)
+	}
+}
+
+func wantSequence(t *testing.T, rec *recorder, last string, want []string) {
+	t.Helper()
+	ev := rec.waitEvent(t, last)
+	if strings.Join(ev, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("callbacks:\n got %q\nwant %q", ev, want)
+	}
+}
+
+var adopted = []string{
+	"http LWS_CALLBACK_FILTER_NETWORK_CONNECTION",
+	"http LWS_CALLBACK_WSI_CREATE",
+	"http LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED",
+}
+
+// A callback mount: the mount's protocol is bound (twice for a GET, as lws
+// binds again on its way to HTTP), gets the URI after the mountpoint,
+// answers from HTTP_WRITEABLE, and at the transaction's end protocol 0 is
+// bound back for the next request.
+func TestHTTPCallbackMountSequence(t *testing.T) {
+	rec := newRecorder()
+	s := startHTTPServer(t, rec, dynHandlers())
+	c := dialHTTP(t, s)
+	resp, body := c.do("GET /dyn/abc?x=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+	if resp.StatusCode != 200 || body != "hello" || resp.ContentLength != 5 {
+		t.Fatalf("got %d %q (length %d)", resp.StatusCode, body, resp.ContentLength)
+	}
+	for _, h := range []string{"Date", "Connection"} {
+		if resp.Header.Get(h) != "" {
+			t.Errorf("%s: %q, which lws does not send", h, resp.Header.Get(h))
+		}
+	}
+	c.nc.Close()
+	wantSequence(t, rec, "http LWS_CALLBACK_WSI_DESTROY", append(append([]string{}, adopted...),
+		"http LWS_CALLBACK_FILTER_HTTP_CONNECTION /dyn/abc",
+		"dyn LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"dyn LWS_CALLBACK_CHECK_ACCESS_RIGHTS",
+		"dyn LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"dyn LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"dyn LWS_CALLBACK_HTTP /abc",
+		"dyn LWS_CALLBACK_HTTP_WRITEABLE",
+		"dyn LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"http LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"http LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"http LWS_CALLBACK_CLOSED_HTTP",
+		"http LWS_CALLBACK_WSI_DESTROY",
+	))
+}
+
+// Two transactions on one kept-alive connection: a served file, then a
+// callback mount, each with its own sequence.
+func TestHTTPKeepAliveSequence(t *testing.T) {
+	rec := newRecorder()
+	s := startHTTPServer(t, rec, dynHandlers())
+	c := dialHTTP(t, s)
+	if resp, body := c.do("GET / HTTP/1.1\r\nHost: x\r\n\r\n"); resp.StatusCode != 200 || body != "<html>hi</html>\n" {
+		t.Fatalf("GET /: %d %q", resp.StatusCode, body)
+	}
+	if resp, body := c.do("GET /dyn/a HTTP/1.1\r\nHost: x\r\n\r\n"); resp.StatusCode != 200 || body != "hello" {
+		t.Fatalf("GET /dyn/a: %d %q", resp.StatusCode, body)
+	}
+	c.nc.Close()
+	wantSequence(t, rec, "http LWS_CALLBACK_WSI_DESTROY", append(append([]string{}, adopted...),
+		"http LWS_CALLBACK_FILTER_HTTP_CONNECTION /",
+		"http LWS_CALLBACK_HTTP_FILE_COMPLETION",
+		"http LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"http LWS_CALLBACK_FILTER_HTTP_CONNECTION /dyn/a",
+		"http LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"dyn LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"dyn LWS_CALLBACK_CHECK_ACCESS_RIGHTS",
+		"dyn LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"dyn LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"dyn LWS_CALLBACK_HTTP /a",
+		"dyn LWS_CALLBACK_HTTP_WRITEABLE",
+		"dyn LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"http LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"http LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"http LWS_CALLBACK_CLOSED_HTTP",
+		"http LWS_CALLBACK_WSI_DESTROY",
+	))
+}
+
+// A POST's body arrives as HTTP_BODY after HTTP, in the pieces it came in,
+// then HTTP_BODY_COMPLETION; a POST binds the mount's protocol once.
+func TestHTTPPostBodySequence(t *testing.T) {
+	rec := newRecorder()
+	gotBody := make(chan struct{})
+	dyn := dynHandlers()
+	answer := dyn[CallbackHTTP]
+	dyn[CallbackHTTP] = func(*Wsi, any, any) int { return 0 }
+	dyn[CallbackHTTPBody] = func(w *Wsi, _ any, in any) int {
+		if len(in.([]byte)) == 3 {
+			close(gotBody)
+		}
+		return 0
+	}
+	dyn[CallbackHTTPBodyCompletion] = answer
+	s := startHTTPServer(t, rec, dyn)
+	c := dialHTTP(t, s)
+	io.WriteString(c.nc, "POST /dyn/form HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n\r\nabc")
+	select {
+	case <-gotBody:
+	case <-time.After(waitBound):
+		t.Fatal("the first piece of the body was not delivered")
+	}
+	resp, body := c.do("defg")
+	if resp.StatusCode != 200 || body != "hello" {
+		t.Fatalf("got %d %q", resp.StatusCode, body)
+	}
+	c.nc.Close()
+	wantSequence(t, rec, "http LWS_CALLBACK_WSI_DESTROY", append(append([]string{}, adopted...),
+		"http LWS_CALLBACK_FILTER_HTTP_CONNECTION /dyn/form",
+		"dyn LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"dyn LWS_CALLBACK_CHECK_ACCESS_RIGHTS",
+		"dyn LWS_CALLBACK_HTTP /form",
+		"dyn LWS_CALLBACK_HTTP_BODY 3",
+		"dyn LWS_CALLBACK_HTTP_BODY 4",
+		"dyn LWS_CALLBACK_HTTP_BODY_COMPLETION",
+		"dyn LWS_CALLBACK_HTTP_WRITEABLE",
+		"dyn LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"http LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"http LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"http LWS_CALLBACK_CLOSED_HTTP",
+		"http LWS_CALLBACK_WSI_DESTROY",
+	))
+}
+
+// An explicitly empty POST still gets HTTP_BODY (in nil, len 0) and
+// HTTP_BODY_COMPLETION, as in lws.
+func TestHTTPEmptyPost(t *testing.T) {
+	rec := newRecorder()
+	dyn := dynHandlers()
+	answer := dyn[CallbackHTTP]
+	dyn[CallbackHTTP] = func(*Wsi, any, any) int { return 0 }
+	dyn[CallbackHTTPBody] = func(w *Wsi, _ any, in any) int {
+		rec.add("body in nil: %v", in == nil)
+		return 0
+	}
+	dyn[CallbackHTTPBodyCompletion] = answer
+	s := startHTTPServer(t, rec, dyn)
+	c := dialHTTP(t, s)
+	if resp, body := c.do("POST /dyn/x HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"); resp.StatusCode != 200 || body != "hello" {
+		t.Fatalf("got %d %q", resp.StatusCode, body)
+	}
+	ev := rec.waitEvent(t, "dyn LWS_CALLBACK_HTTP_WRITEABLE")
+	i := slices.Index(ev, "dyn LWS_CALLBACK_HTTP /x")
+	if i < 0 || len(ev) < i+5 {
+		t.Fatalf("callbacks: %q", ev)
+	}
+	if got := strings.Join(ev[i:i+5], ","); got != "dyn LWS_CALLBACK_HTTP /x,dyn LWS_CALLBACK_HTTP_BODY 0,body in nil: true,dyn LWS_CALLBACK_HTTP_BODY_COMPLETION,dyn LWS_CALLBACK_HTTP_WRITEABLE" {
+		t.Fatalf("callbacks from HTTP on: %s", got)
+	}
+}
+
+// No mount: protocol 0 gets the whole URI, and lws_callback_http_dummy
+// answers with lws's 404 page, byte for byte.
+func TestHTTPNoMountGetsDummy404(t *testing.T) {
+	rec := newRecorder()
+	s := startServer(t, ContextCreationInfo{Protocols: []Protocol{httpRecorder("http", rec, nil)}})
+	c := dialHTTP(t, s)
+	resp, body := c.do("GET /nope.html HTTP/1.1\r\nHost: x\r\n\r\n")
+	const page = `<html><head><meta charset=utf-8 http-equiv="Content-Language" content="en"/>` +
+		`<link rel="stylesheet" type="text/css" href="/error.css"/></head><body><h1>404</h1></body></html>`
+	if resp.StatusCode != 404 || body != page || resp.Header.Get("Content-Type") != "text/html" {
+		t.Fatalf("got %d %q %q", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	c.nc.Close()
+	wantSequence(t, rec, "http LWS_CALLBACK_WSI_DESTROY", append(append([]string{}, adopted...),
+		"http LWS_CALLBACK_FILTER_HTTP_CONNECTION /nope.html",
+		"http LWS_CALLBACK_HTTP /nope.html",
+		"http LWS_CALLBACK_HTTP_BIND_PROTOCOL",
+		"http LWS_CALLBACK_HTTP_DROP_PROTOCOL",
+		"http LWS_CALLBACK_CLOSED_HTTP",
+		"http LWS_CALLBACK_WSI_DESTROY",
+	))
+}
+
+// HTTP/1.0 without keep-alive: an HTTP/1.0 status line, and the
+// transaction's end closes the connection (TransactionCompleted says so)
+// with the mount's protocol still bound.
+func TestHTTP10ClosesAfterTheTransaction(t *testing.T) {
+	rec := newRecorder()
+	s := startHTTPServer(t, rec, dynHandlers())
+	c := dialHTTP(t, s)
+	resp, body := c.do("GET /dyn/x HTTP/1.0\r\n\r\n")
+	if resp.Proto != "HTTP/1.0" || resp.StatusCode != 200 || body != "hello" {
+		t.Fatalf("got %s %d %q", resp.Proto, resp.StatusCode, body)
+	}
+	c.closedByServer()
+	ev := rec.waitEvent(t, "dyn LWS_CALLBACK_WSI_DESTROY")
+	tail := strings.Join(ev[len(ev)-4:], ",")
+	if tail != "dyn LWS_CALLBACK_HTTP_WRITEABLE,dyn LWS_CALLBACK_HTTP_DROP_PROTOCOL,dyn LWS_CALLBACK_CLOSED_HTTP,dyn LWS_CALLBACK_WSI_DESTROY" {
+		t.Fatalf("callbacks end with %s", tail)
+	}
+}
+
+// Once the transaction is over nothing more can be written into it: the
+// next request on the connection is another transaction's.
+func TestHTTPWriteAfterTransactionRefused(t *testing.T) {
+	rec := newRecorder()
+	dyn := dynHandlers()
+	done := dyn[CallbackHTTPWriteable]
+	dyn[CallbackHTTPWriteable] = func(w *Wsi, user any, in any) int {
+		r := done(w, user, in)
+		rec.add("late write %d", w.Write([]byte("x"), WriteHTTP))
+		return r
+	}
+	s := startHTTPServer(t, rec, dyn)
+	c := dialHTTP(t, s)
+	if resp, body := c.do("GET /dyn/x HTTP/1.1\r\nHost: x\r\n\r\n"); body != "hello" {
+		t.Fatalf("got %d %q", resp.StatusCode, body)
+	}
+	rec.waitEvent(t, "late write -1")
+}
