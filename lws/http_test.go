@@ -70,14 +70,19 @@ func dynHandlers() handlers {
 	}
 }
 
-func startHTTPServer(t *testing.T, rec *recorder, dyn handlers) *server {
+// startHTTPServer serves index.html at / and the protocol "dyn" at /dyn,
+// with the rest of info.
+func startHTTPServer(t *testing.T, rec *recorder, dyn handlers, info ...ContextCreationInfo) *server {
 	t.Helper()
+	var ci ContextCreationInfo
+	if len(info) > 0 {
+		ci = info[0]
+	}
 	files := fstest.MapFS{"index.html": {Data: []byte("<html>hi</html>\n")}}
-	return startServer(t, ContextCreationInfo{
-		Protocols: []Protocol{httpRecorder("http", rec, nil), httpRecorder("dyn", rec, dyn)},
-		Mounts: &HTTPMount{Mountpoint: "/", FS: files, Def: "index.html", OriginProtocol: MountProtoFile,
-			MountNext: &HTTPMount{Mountpoint: "/dyn", Origin: "dyn", OriginProtocol: MountProtoCallback}},
-	})
+	ci.Protocols = []Protocol{httpRecorder("http", rec, nil), httpRecorder("dyn", rec, dyn)}
+	ci.Mounts = &HTTPMount{Mountpoint: "/", FS: files, Def: "index.html", OriginProtocol: MountProtoFile,
+		MountNext: &HTTPMount{Mountpoint: "/dyn", Origin: "dyn", OriginProtocol: MountProtoCallback}}
+	return startServer(t, ci)
 }
 
 // rawHTTP is a client connection that sends requests as written and reads
@@ -336,4 +341,107 @@ func TestHTTPWriteAfterTransactionRefused(t *testing.T) {
 		t.Fatalf("got %d %q", resp.StatusCode, body)
 	}
 	rec.waitEvent(t, "late write -1")
+}
+
+// HTTP_WRITEABLE follows the WebSocket rules: a client that stops reading
+// stops getting it once the send buffer is at its low-water mark, and the
+// buffer never holds more than its limit, however long the response.
+func TestHTTPWriteableStallsWithTheClient(t *testing.T) {
+	rec := newRecorder()
+	const limit = 64 << 10
+	chunk := make([]byte, 4<<10)
+	writes, lastTick := 0, -1
+	dyn := handlers{
+		CallbackHTTP: func(w *Wsi, _ any, _ any) int {
+			var buf [Pre + 512]byte
+			start := PtrTo(buf[:], Pre)
+			p, end := start, PtrTo(buf[:], len(buf)-1)
+			if w.AddHTTPCommonHeaders(HTTPStatusOK, "application/octet-stream", IllegalHTTPContentLen, &p, end) != 0 ||
+				w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+				return 1
+			}
+			w.CallbackOnWritable()
+			w.SetTimerUsecs(300_000)
+			return 0
+		},
+		CallbackHTTPWriteable: func(w *Wsi, _ any, _ any) int {
+			writes++
+			w.Write(chunk, WriteHTTP)
+			w.CallbackOnWritable()
+			return 0
+		},
+		CallbackTimer: func(w *Wsi, _ any, _ any) int {
+			w.tx.mu.Lock()
+			queued := w.tx.queued
+			w.tx.mu.Unlock()
+			if queued > limit {
+				rec.add("send buffer over its limit: %d", queued)
+			}
+			if writes == lastTick && queued >= limit/4 {
+				rec.add("stalled")
+				return 0
+			}
+			lastTick = writes
+			w.SetTimerUsecs(300_000)
+			return 0
+		},
+	}
+	s := startHTTPServer(t, rec, dyn, ContextCreationInfo{SendBufferLimit: limit})
+	c := dialHTTP(t, s)
+	io.WriteString(c.nc, "GET /dyn/stream HTTP/1.1\r\nHost: x\r\n\r\n") // and never read
+	ev := rec.waitEvent(t, "stalled")
+	for _, e := range ev {
+		if strings.HasPrefix(e, "send buffer over") {
+			t.Fatal(e)
+		}
+	}
+}
+
+// A response marked as server-sent events outlives the content timeout:
+// MarkSSE takes the transaction off it, as lws_http_mark_sse does.
+func TestHTTPMarkSSEOutlivesTheContentTimeout(t *testing.T) {
+	rec := newRecorder()
+	sent := 0
+	dyn := handlers{
+		CallbackHTTP: func(w *Wsi, _ any, _ any) int {
+			var buf [Pre + 512]byte
+			start := PtrTo(buf[:], Pre)
+			p, end := start, PtrTo(buf[:], len(buf)-1)
+			if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/event-stream", IllegalHTTPContentLen, &p, end) != 0 ||
+				w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+				return 1
+			}
+			w.MarkSSE()
+			w.CallbackOnWritable()
+			return 0
+		},
+		CallbackHTTPWriteable: func(w *Wsi, _ any, _ any) int {
+			sent++
+			w.Write([]byte(Snprintf("data: %d\r\n\r\n", sent)), WriteHTTP)
+			w.SetTimerUsecs(700_000) // slower than the 1 s content timeout, twice
+			return 0
+		},
+		CallbackTimer: func(w *Wsi, _ any, _ any) int {
+			w.CallbackOnWritable()
+			return 0
+		},
+	}
+	s := startHTTPServer(t, rec, dyn, ContextCreationInfo{TimeoutSecs: 1})
+	c := dialHTTP(t, s)
+	io.WriteString(c.nc, "GET /dyn/events HTTP/1.1\r\nHost: x\r\n\r\n")
+	resp, err := http.ReadResponse(c.br, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Header.Get("Content-Type") != "text/event-stream" || !resp.Close || resp.ContentLength != -1 {
+		t.Fatalf("head: %v", resp.Header)
+	}
+	br := bufio.NewReader(resp.Body)
+	for i := 1; i <= 4; i++ { // 2.1 s at least: past two content timeouts
+		line, err := br.ReadString('\n')
+		if err != nil || line != Snprintf("data: %d\r\n", i) {
+			t.Fatalf("event %d: %q %v", i, line, err)
+		}
+		br.ReadString('\n')
+	}
 }

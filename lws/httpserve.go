@@ -21,6 +21,7 @@ type httpConn struct {
 	sse         bool   // MarkSSE: the response has no end, no timeout applies
 	wrote       bool   // something of the response was written (lws's sent_response_headers)
 	hasBody     bool   // a request body is (still) arriving
+	emptyPost   bool   // a POST with an explicit "Content-Length: 0"
 }
 
 // route is what the service goroutine decided about a request, for the
@@ -97,7 +98,8 @@ func (w *Wsi) startRequest(r *http.Request, upgrade bool, framing framingHeaders
 		return dispatch{}
 	}
 	h := w.http
-	*h = httpConn{kick: h.kick, txn: h.txn + 1, keepAlive: !r.Close, hasBody: r.ContentLength != 0}
+	*h = httpConn{kick: h.kick, txn: h.txn + 1, keepAlive: !r.Close, hasBody: r.ContentLength != 0,
+		emptyPost: r.Method == http.MethodPost && r.Header.Get("Content-Length") == "0"}
 	w.req = r
 	w.setState(stateHTTPRequest)
 	if upgrade {
@@ -237,7 +239,7 @@ func (w *Wsi) afterHTTP() route {
 	case w.http.hasBody:
 		w.setState(stateHTTPBody)
 		w.release() // the body reader may deliver its first chunk
-	case w.req.Method == http.MethodPost && w.req.Header.Get("Content-Length") == "0":
+	case w.http.emptyPost:
 		// lws gives an explicitly empty POST body its callbacks all the
 		// same, so that code answering at BODY_COMPLETION answers it.
 		w.setState(stateHTTPBody)

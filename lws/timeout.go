@@ -47,7 +47,7 @@ func (w *Wsi) SetTimerUsecs(usecs int64) {
 		return
 	}
 	w.ctx.loop.Schedule(&w.timer, time.Duration(usecs)*time.Microsecond, func() {
-		if w.state == stateEstablished {
+		if w.state.open() {
 			w.callUser(CallbackTimer, nil, 0)
 		}
 	})
