@@ -58,14 +58,24 @@ const (
 	carryClose                   // the connection closes
 )
 
-// drainHTTP writes every queued frame and flushes, until the send buffer
-// is empty and the writer released: the next write wakes the carrier
-// again. A close among the frames outranks the transaction's end.
+// drainHTTP writes every queued frame, until the send buffer is empty and
+// the writer released (the next write wakes the carrier again), then
+// flushes, unless a WRITEABLE is already on its way to add to what is
+// written: a response written in pieces then costs net/http's buffering,
+// not a system call a piece, and what is written still goes out as soon
+// as its producer pauses (producerPaused kicks the carrier). A close among
+// the frames outranks the transaction's end.
 func (w *Wsi) drainHTTP(out *httpOut) carryState {
 	st := carryOn
 	for {
 		batch, failed, ok := w.tx.take(w)
 		if !ok {
+			if st == carryOn && w.tx.more.Load() {
+				return st
+			}
+			if err := out.flush(); err != nil {
+				return carryClose
+			}
 			return st
 		}
 		var err error
@@ -79,9 +89,6 @@ func (w *Wsi) drainHTTP(out *httpOut) carryState {
 				case err == nil:
 					err = out.write(batch.buf[f.off : f.off+f.n])
 				}
-			}
-			if err == nil {
-				err = out.flush()
 			}
 			if err != nil {
 				// A write that failed means the client is gone or the

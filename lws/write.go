@@ -296,6 +296,7 @@ func (w *Wsi) scheduleWriteable() {
 		return
 	}
 	w.writeableScheduled = true
+	w.tx.more.Store(true)
 	w.ctx.post(w.writeableFn)
 }
 
@@ -303,6 +304,7 @@ func (w *Wsi) scheduleWriteable() {
 // only while the send buffer has room.
 func (w *Wsi) serviceWriteable() {
 	w.writeableScheduled = false
+	defer w.producerPaused()
 	if !w.writable() || !w.writeRequested {
 		return
 	}
@@ -317,6 +319,18 @@ func (w *Wsi) serviceWriteable() {
 	}
 	w.callUser(reason, nil, 0)
 	w.inWriteable = false
+}
+
+// producerPaused tells an HTTP carrier holding its flush for the next
+// WRITEABLE that none is coming now: it flushes.
+func (w *Wsi) producerPaused() {
+	if w.writeableScheduled || !w.tx.more.Swap(false) || w.tx.kick == nil {
+		return
+	}
+	select {
+	case w.tx.kick <- struct{}{}:
+	default:
+	}
 }
 
 // writable reports whether the wsi may write: an established WebSocket,

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/coder/websocket"
 	"github.com/golws/golws/lws/service"
@@ -85,6 +86,10 @@ type txQueue struct {
 	// kick, on an HTTP connection, wakes the goroutine carrying the
 	// transaction instead of starting a writer (set once, at adoption).
 	kick chan struct{}
+	// more: a WRITEABLE is on its way, so what is queued is about to be
+	// followed; the HTTP carrier holds its flush meanwhile, and is kicked
+	// when the producer pauses (see drainHTTP).
+	more atomic.Bool
 }
 
 // newWsi makes a connection's wsi on protocol p of vh, in state st.
