@@ -47,6 +47,7 @@ func TestHdrSpellings(t *testing.T) {
 		}, "opaque")
 		add("y %q", Lws_get_urlarg_by_name(wsi, "y", buf[:], len(buf)))
 		add("z %q", Lws_get_urlarg_by_name(wsi, "z", buf[:], len(buf)))
+		add("k_j %q", Lws_get_urlarg_by_name(wsi, "k_j", buf[:], len(buf)))
 		add("x %d", Lws_get_urlarg_by_name_safe(wsi, "x=", buf[:], len(buf)))
 		add("urldecode %d %q", Lws_urldecode(buf[:], "a%20b+c", len(buf)), cstr())
 
@@ -64,12 +65,12 @@ func TestHdrSpellings(t *testing.T) {
 		return 0
 	}
 	port := serve(t, Lws_context_creation_info{Protocols: []Lws_protocols{{Name: "p", Callback: cb}}})
-	if resp, _ := get(t, port, "/a+b?x=1&y=%41", "DNT: 1\r\nReferer:\r\n"); resp.StatusCode != 200 {
+	if resp, _ := get(t, port, "/a+b?x=1&y=%41;k%3Dj=v", "DNT: 1\r\nReferer:\r\n"); resp.StatusCode != 200 {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
 	want := []string{
 		`method 0 "/a b" 4`,
-		`args 7`,
+		`args 13`,
 		`host 1 "h"`,
 		`arg1 3 "y=A"`,
 		`arg0 len 3`,
@@ -79,6 +80,8 @@ func TestHdrSpellings(t *testing.T) {
 		`custom "dnt:" 4 opaque`,
 		`y "A"`,
 		`z ""`,
+		`k_j "v"`, // ';' ends an argument, an encoded '=' in a name is '_'
+
 		`x 1`,
 		`urldecode 0 "a b c"`,
 		`after host 0`,
