@@ -27,13 +27,16 @@ func Lws_service(c *Lws_context, timeoutMs int) int { return c.Service(timeoutMs
 func Lws_cancel_service(c *Lws_context) { c.CancelService() }
 
 // Lws_write sends the first n bytes of buf (lws_write): pass buf[LWS_PRE:]
-// as in C.
-func Lws_write(wsi *Lws, buf []byte, n int, proto Lws_write_protocol) int {
-	if n > len(buf) || n < 0 {
-		lws.Err("lws_write: length %d outside a buffer of %d", n, len(buf))
+// as in C, or a cursor, as C passes start:
+//
+//	Lws_write(wsi, start, Lws_ptr_diff_size_t(p, start), LWS_WRITE_HTTP)
+func Lws_write[B []byte | Lws_ptr](wsi *Lws, buf B, n int, proto Lws_write_protocol) int {
+	b := bytesOf(buf)
+	if n > len(b) || n < 0 {
+		lws.Err("lws_write: length %d outside a buffer of %d", n, len(b))
 		return -1
 	}
-	return wsi.Write(buf[:n], proto)
+	return wsi.Write(b[:n], proto)
 }
 
 // Lws_write_ws_flags composes the protocol for one fragment of a message
@@ -216,28 +219,24 @@ func b2i(b bool) int {
 // Lws_get_vhost_by_name is Context.GetVhostByName.
 func Lws_get_vhost_by_name(c *Lws_context, name string) *Lws_vhost { return c.GetVhostByName(name) }
 
-// Lws_snprintf is lws.Snprintf: C printf verbs work; Go returns the string
-// instead of filling a buffer.
-func Lws_snprintf(format string, a ...any) string { return lws.Snprintf(format, a...) }
+// Lws_snprintf is lws.SnprintfTo: it formats into str, a slice or a
+// cursor, at most size-1 bytes and a NUL, and returns the bytes written,
+// or size if the text was cut (lws_snprintf). C printf verbs work. C's
+// p += lws_snprintf((char *)p, lws_ptr_diff_size_t(end, p), ...) reads
+//
+//	p = p.Add(Lws_snprintf(p, Lws_ptr_diff_size_t(end, p), ...))
+func Lws_snprintf[B []byte | Lws_ptr](str B, size int, format string, a ...any) int {
+	return lws.SnprintfTo(bytesOf(str), size, format, a...)
+}
 
 // Lws_client_connect_via_info is lws.ClientConnect.
 func Lws_client_connect_via_info(i *Lws_client_connect_info) *Lws { return lws.ClientConnect(i) }
 
-// Lws_get_urlarg_by_name_safe copies the value of query argument name
-// ("name=" or "name") into buf with a NUL after it and returns its length;
-// -1 if absent, -2 if it does not fit, as lws does.
+// Lws_get_urlarg_by_name_safe is Wsi.URLArgByName: the value of query
+// argument name ("name=" or "name") into buf with a NUL after it, and its
+// length; -1 if absent, -2 if it does not fit in n bytes.
 func Lws_get_urlarg_by_name_safe(wsi *Lws, name string, buf []byte, n int) int {
-	v, ok := wsi.URLArg(name)
-	if !ok {
-		return -1
-	}
-	n = min(n, len(buf))
-	if len(v)+1 > n {
-		return -2
-	}
-	copy(buf, v)
-	buf[len(v)] = 0
-	return len(v)
+	return wsi.URLArgByName(name, buf, n)
 }
 
 // Lws_get_urlarg_by_name returns the value of query argument name, or ""

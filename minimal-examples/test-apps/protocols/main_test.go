@@ -1,6 +1,7 @@
 package protocols
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/coder/websocket"
@@ -26,7 +27,7 @@ func serve(t *testing.T, dumbOptions uint) (string, *exampletest.Log) {
 		Pvo:       ServerPvo(dumbOptions),
 		Options:   ServerOptions,
 	}, log)
-	return "ws://127.0.0.1:" + Lws_snprintf("%d", port) + "/", log
+	return "ws://127.0.0.1:" + strconv.Itoa(port) + "/", log
 }
 
 // dial connects offering protocol; the connection is closed when the test

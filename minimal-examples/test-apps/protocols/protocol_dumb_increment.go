@@ -67,7 +67,8 @@ func callbackDumbIncrement(wsi *Lws, reason Lws_callback_reasons, user, in any, 
 		}
 
 	case LWS_CALLBACK_SERVER_WRITEABLE:
-		n := copy(buf[LWS_PRE:], Lws_snprintf("%d", pss.number))
+		// cap(buf) is sizeof(buf): len is the callback's argument here.
+		n := Lws_snprintf(buf[LWS_PRE:], cap(buf)-LWS_PRE, "%d", pss.number)
 		pss.number++
 		m := Lws_write(wsi, buf[LWS_PRE:], n, LWS_WRITE_TEXT)
 		if m < n {

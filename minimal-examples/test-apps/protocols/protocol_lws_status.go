@@ -1,6 +1,7 @@
 package protocols
 
 import (
+	"fmt"
 	"os"
 	"time"
 
@@ -131,7 +132,7 @@ func callbackLwsStatus(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 		switch pss.walk {
 		case walkInitial:
 			n = LWS_WRITE_TEXT | LWS_WRITE_NO_FIN
-			p = []byte(Lws_snprintf(`{ "version":"%s", "wss_over_h2":"%d", "hostname":"%s", "wsi":"%d", "conns":[`,
+			p = []byte(fmt.Sprintf(`{ "version":"%s", "wss_over_h2":"%d", "hostname":"%s", "wsi":"%d", "conns":[`,
 				libraryVersion, pss.wssOverH2, vhd.hostname, vhd.countLive))
 			pss.walk = walkList
 			pss.walkNext = vhd.liveList
@@ -159,7 +160,7 @@ func callbackLwsStatus(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 			w := pss.walkNext
 			var escIP [statusEscIPLen]byte
 			var escUA [statusEscUALen]byte
-			p = append(p, Lws_snprintf(`{"peer":"%s","time":"%d","ua":"%s"}`,
+			p = append(p, fmt.Sprintf(`{"peer":"%s","time":"%d","ua":"%s"}`,
 				Lws_json_purify(escIP[:], Lws_get_peer_simple(w.wsi, nil), statusEscIPLen, nil),
 				w.timeEst,
 				Lws_json_purify(escUA[:], w.userAgent, statusEscUALen, nil))...)

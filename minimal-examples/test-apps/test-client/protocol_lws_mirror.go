@@ -52,11 +52,12 @@ func callbackLwsMirror(wsi *Lws, reason Lws_callback_reasons, user, in any, len 
 		if cl.o.noMirrorTx {
 			return 0
 		}
-		l := copy(buf[LWS_PRE:], Lws_snprintf("c #%06X %d %d %d;",
+		// cap(buf) is sizeof(buf): len is the callback's argument here.
+		l := Lws_snprintf(buf[LWS_PRE:], cap(buf)-LWS_PRE, "c #%06X %d %d %d;",
 			rand.Uint32()&0xffffff, // colour
 			rand.IntN(512),         // x
 			rand.IntN(256),         // y
-			rand.IntN(32)+1))       // radius
+			rand.IntN(32)+1)        // radius
 		n := Lws_write(wsi, buf[LWS_PRE:], l, LWS_WRITE_TEXT)
 		if n < 0 {
 			return -1

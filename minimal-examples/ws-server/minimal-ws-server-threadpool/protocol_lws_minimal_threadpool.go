@@ -89,8 +89,7 @@ func taskFunction(user any, s Enum_lws_threadpool_task_status) Lws_threadpool_ta
 	time.Sleep(stepDelay)
 
 	if priv.pos%(1000*1000) == 0 {
-		s := Lws_snprintf("pos %llu", priv.pos)
-		priv.n = copy(priv.result[LWS_PRE:], s)
+		priv.n = Lws_snprintf(priv.result[LWS_PRE:], len(priv.result)-LWS_PRE, "pos %llu", priv.pos)
 		return LWS_TP_RETURN_SYNC
 	}
 

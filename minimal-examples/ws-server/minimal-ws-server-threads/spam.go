@@ -50,10 +50,10 @@ func (vhd *perVhostData) spamOnce(whoami int, index *int) bool {
 		return true
 	}
 
-	text := Lws_snprintf("%s: tid: %d, msg: %d", vhd.config, whoami, *index)
+	const size = 128
+	amsg := msg{payload: make([]byte, LWS_PRE+size)}
+	amsg.len = Lws_snprintf(amsg.payload[LWS_PRE:], size, "%s: tid: %d, msg: %d", vhd.config, whoami, *index)
 	*index++
-	amsg := msg{payload: make([]byte, LWS_PRE+len(text)), len: len(text)}
-	copy(amsg.payload[LWS_PRE:], text)
 
 	if Lws_ring_insert(vhd.ring, []msg{amsg}, 1) != 1 {
 		Lwsl_user("dropping!")

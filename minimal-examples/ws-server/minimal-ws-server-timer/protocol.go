@@ -71,9 +71,8 @@ func callbackProtocol(wsi *Lws, reason Lws_callback_reasons, user, in any, len i
 		Lws_set_timeout(wsi, PENDING_TIMEOUT_AWAITING_PROXY_RESPONSE, keepaliveSecs)
 
 	case LWS_CALLBACK_SERVER_WRITEABLE:
-		text := Lws_snprintf("tick %d", pss.ticks)
 		buf := make([]byte, LWS_PRE+128)
-		n := copy(buf[LWS_PRE:], text)
+		n := Lws_snprintf(buf[LWS_PRE:], 128, "tick %d", pss.ticks)
 		if m := Lws_write(wsi, buf[LWS_PRE:], n, LWS_WRITE_TEXT); m < n {
 			Lwsl_err("ERROR %d writing to ws socket", m)
 			return -1
