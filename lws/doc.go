@@ -159,4 +159,27 @@
 //     0x80 and above depends on the C compiler's char: signed (x86), each
 //     is escaped, so "é" reads back as "Ã©"; unsigned (ARM), each is
 //     copied, valid UTF-8 or not. Neither keeps both text and JSON intact.
+//   - The request readers (HdrCopy and kin) see the request as net/http
+//     parsed it: header values come without the whitespace around them
+//     (lws keeps trailing spaces, and for a custom header drops leading
+//     tabs only), Host and Transfer-Encoding come from what net/http made
+//     of them, and the order of different custom headers is not known
+//     (HdrCustomNameForeach gives them sorted).
+//   - A repeated header's later fragments start with one space, so that
+//     HdrCopy joins "a, b". lws also keeps the space the client put after
+//     the colon, giving "a,  b".
+//   - Custom header names (HdrCustomLength, HdrCustomCopy) match
+//     case-insensitively, as HTTP header names do; lws matches only the
+//     lowercase spelling it stores, so "DNT:" finds nothing there.
+//   - URI arguments: an empty last argument ("?a=1&", or "?" alone) is
+//     empty, where lws stores "/" in it; a %00 in a value is kept with what
+//     follows it, where lws drops the argument's last byte; HdrExtant
+//     reports TokenHTTPURIArgs present when the request has a '?' (lws
+//     always says 0).
+//   - URLArgByName (lws_get_urlarg_by_name_safe) with a name without '='
+//     matches only that argument: lws takes the name as a prefix, so "x"
+//     finds "xy=1" and returns "y=1".
+//   - URLDecode and SnprintfTo never write past the slice they are given,
+//     whatever length they are told (lws_urldecode writes its NUL after
+//     len bytes).
 package lws

@@ -2,6 +2,7 @@ package lws
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -143,6 +144,10 @@ func (w *Wsi) refuseRequest(r *http.Request, framing framingHeaders) int {
 	if framing == sentContentLength|sentTransferEncoding {
 		Warn("lws_http_action: Both Content-Length and Transfer-Encoding present")
 		return HTTPStatusBadRequest
+	}
+	if _, err := url.ParseQuery(r.URL.RawQuery); err != nil && strings.Contains(err.Error(), "escape") {
+		Info("lws_parse_urldecode: bad %%-escape in the URI arguments: peer %s", w.peer)
+		return HTTPStatusForbidden
 	}
 	if !strings.HasPrefix(r.URL.Path, "/") {
 		Warn("lws_http_action: missing or non-absolute uri: peer %s", w.peer)

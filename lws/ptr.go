@@ -14,7 +14,7 @@ package lws
 //	var buf [lws.Pre + 2048]byte
 //	start := lws.PtrTo(buf[:], lws.Pre)
 //	p, end := start, lws.PtrTo(buf[:], len(buf)-1)
-//	if lws.AddHTTPCommonHeaders(wsi, lws.HTTPStatusOK, "text/html",
+//	if wsi.AddHTTPCommonHeaders(lws.HTTPStatusOK, "text/html",
 //		lws.IllegalHTTPContentLen, &p, end) != 0 {
 //		return 1
 //	}

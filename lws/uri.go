@@ -73,8 +73,16 @@ func normalizeURI(raw string) (string, error) {
 		}
 		out = append(out, c)
 	}
-	if st == slashDotDot {
+	switch st {
+	case slashDot:
+		// A trailing "/." is dropped, as in lws: "/a/." is "/a/".
+	case slashDotDot:
+		// A trailing "/.." takes back the segment before it, and its
+		// slash, as in lws: "/x/y/.." is "/x".
 		out = backUp(out)
+		if len(out) > 1 {
+			out = out[:len(out)-1]
+		}
 	}
 	return string(out), nil
 }

@@ -51,23 +51,34 @@ func uriArgs(raw string) []string {
 // takes it as the start of a longer name, so that "x" would find "xy=1"
 // and return "y=1".
 func (w *Wsi) URLArgByName(name string, buf []byte, n int) int {
-	if w.req == nil || n == 0 {
+	if n == 0 {
 		return -1
+	}
+	v, ok := w.urlArg(name)
+	if !ok {
+		return -1
+	}
+	if len(v) >= min(n, len(buf)) {
+		return -2
+	}
+	copy(buf, v)
+	buf[len(v)] = 0
+	return len(v)
+}
+
+// urlArg finds query argument name ("x" or "x=") as URLArgByName does.
+func (w *Wsi) urlArg(name string) (string, bool) {
+	if w.req == nil {
+		return "", false
 	}
 	for _, arg := range w.hdrFrags(TokenHTTPURIArgs) {
 		v, ok := strings.CutPrefix(arg, name)
 		if !strings.HasSuffix(name, "=") && ok && v != "" {
 			v, ok = strings.CutPrefix(v, "=")
 		}
-		if !ok {
-			continue
+		if ok {
+			return v, true
 		}
-		if len(v) >= min(n, len(buf)) {
-			return -2
-		}
-		copy(buf, v)
-		buf[len(v)] = 0
-		return len(v)
 	}
-	return -1
+	return "", false
 }

@@ -4,7 +4,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -147,20 +146,10 @@ func (w *Wsi) URI() string {
 }
 
 // URLArg returns the value of the query argument name ("mirror" or
-// "mirror=", as lws accepts both), percent-decoded
-// (lws_get_urlarg_by_name_safe). ok is false when it is absent or the
-// request is gone (see Header).
-func (w *Wsi) URLArg(name string) (value string, ok bool) {
-	if w.req == nil {
-		return "", false
-	}
-	name = strings.TrimSuffix(name, "=")
-	q := w.req.URL.Query()
-	if vs, found := q[name]; found && len(vs) > 0 {
-		return vs[0], true
-	}
-	return "", false
-}
+// "mirror=", as lws accepts both), decoded as lws decodes arguments
+// (lws_get_urlarg_by_name_safe, see URLArgByName). ok is false when it is
+// absent or the request is gone (see Header).
+func (w *Wsi) URLArg(name string) (value string, ok bool) { return w.urlArg(name) }
 
 // IsFirstFragment reports whether the chunk CallbackReceive is delivering
 // starts a message (lws_is_first_fragment).
