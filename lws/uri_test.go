@@ -10,12 +10,12 @@ import (
 func TestNormalizeURI(t *testing.T) {
 	for raw, want := range map[string]string{
 		"/":              "/",
-		"/a//b":          "/a/b",   // C
-		"/a/./b":         "/a/b",   // C
-		"/a/../b":        "/b",     // C
-		"/../a":          "/a",     // C
-		"/a/.":           "/a/",    // C
-		"/x/y/..":        "/x",     // C
+		"/a//b":          "/a/b", // C
+		"/a/./b":         "/a/b", // C
+		"/a/../b":        "/b",   // C
+		"/../a":          "/a",   // C
+		"/a/.":           "/a/",  // C
+		"/x/y/..":        "/x",   // C
 		"/.well-known/x": "/.well-known/x",
 		"/..x/y":         "/..x/y",
 		"/%2e%2e/a":      "/a",
