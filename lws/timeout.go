@@ -19,6 +19,11 @@ func (w *Wsi) setTimeout(reason PendingTimeout, secs int) {
 	if w.state == stateClosed || w.state == stateNone {
 		return
 	}
+	if w.wire != nil {
+		// A wsi has one pending timeout in lws: setting one replaces the
+		// HTTP content timeout the transaction started with.
+		w.wire.content.stop()
+	}
 	if secs == 0 || reason == NoPendingTimeout {
 		w.timeoutReason = NoPendingTimeout
 		w.ctx.loop.Cancel(&w.timeout)

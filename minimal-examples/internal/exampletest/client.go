@@ -48,14 +48,30 @@ func Dial(t testing.TB, url string, opts *websocket.DialOptions, subprotocols ..
 // that stops reading backs up into the server soon. The HTTP client's idle
 // connections are closed when the test ends.
 func SmallBuffers(t testing.TB, rcvbuf, sndbuf int) *websocket.DialOptions {
-	d := &net.Dialer{Control: func(_, _ string, rc syscall.RawConn) error {
+	d := SmallBufferDialer(rcvbuf, sndbuf)
+	hc := &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}
+	t.Cleanup(hc.CloseIdleConnections)
+	return &websocket.DialOptions{HTTPClient: hc}
+}
+
+// SmallBufferDialer dials with the socket's receive and send buffers set
+// before it connects (0 leaves one as the kernel has it), and a segment
+// size of 1400 bytes, as on a real network: on loopback the kernel would
+// otherwise let a connection that reads nothing soak up megabytes.
+func SmallBufferDialer(rcvbuf, sndbuf int) *net.Dialer {
+	return &net.Dialer{Control: func(_, _ string, rc syscall.RawConn) error {
 		var serr error
 		err := rc.Control(func(fd uintptr) {
-			for opt, size := range map[int]int{syscall.SO_RCVBUF: rcvbuf, syscall.SO_SNDBUF: sndbuf} {
-				if size == 0 {
+			opts := []struct{ level, opt, size int }{
+				{syscall.SOL_SOCKET, syscall.SO_RCVBUF, rcvbuf},
+				{syscall.SOL_SOCKET, syscall.SO_SNDBUF, sndbuf},
+				{syscall.IPPROTO_TCP, syscall.TCP_MAXSEG, 1400},
+			}
+			for _, o := range opts {
+				if o.size == 0 {
 					continue
 				}
-				if e := syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, opt, size); e != nil {
+				if e := syscall.SetsockoptInt(int(fd), o.level, o.opt, o.size); e != nil {
 					serr = e
 				}
 			}
@@ -65,9 +81,6 @@ func SmallBuffers(t testing.TB, rcvbuf, sndbuf int) *websocket.DialOptions {
 		}
 		return serr
 	}}
-	hc := &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}
-	t.Cleanup(hc.CloseIdleConnections)
-	return &websocket.DialOptions{HTTPClient: hc}
 }
 
 // Message is one message a Client read, and when it arrived.
