@@ -33,16 +33,15 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 
 	switch reason {
 	case LWS_CALLBACK_HTTP:
-		// In contains the url part after the place the mount was
-		// positioned at, eg, if positioned at "/dyn" and given
-		// "/dyn/mypath", in will contain /mypath
+		// in is the path after the mountpoint: "/mypath" for
+		// "/dyn/mypath" on the /dyn mount
 		pss.pathLen = Lws_snprintf(pss.path[:], len(pss.path), "%s", in)
 
 		peer := Lws_get_peer_simple(wsi, buf[:])
 		Lwsl_notice("%s: HTTP: connection %s, path %s", "callback_dynamic_http",
 			peer, pss.path[:pss.pathLen])
 
-		// Demonstrates how to retrieve a urlarg x=value
+		// a URL argument, by name
 		{
 			var value [100]byte
 			z := Lws_get_urlarg_by_name_safe(wsi, "x", value[:], len(value)-1)
@@ -56,7 +55,7 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 		// response ends with the connection ("connection: close").
 		if Lws_add_http_common_headers(wsi, HTTP_STATUS_OK,
 			"text/html",
-			LWS_ILLEGAL_HTTP_CONTENT_LEN, // no content len
+			LWS_ILLEGAL_HTTP_CONTENT_LEN,
 			&p, end) != 0 {
 			return 1
 		}
@@ -71,7 +70,7 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 			pss.budget = 10
 		}
 
-		// write the body separately
+		// the body goes out from HTTP_WRITEABLE
 		Lws_callback_on_writable(wsi)
 
 		return 0
@@ -87,7 +86,7 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 		}
 
 		if pss.times == 0 {
-			// the first time, we print some html title
+			// the first piece: a little HTML
 			t := time.Now()
 			p = p.Add(Lws_snprintf(p, Lws_ptr_diff_size_t(end, p), "<html>"+
 				"<head><meta charset=utf-8 "+
@@ -99,7 +98,7 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 				"</body></html>", pss.path[:pss.pathLen],
 				t.Format(time.ANSIC)+"\n")) // ctime_r
 		} else {
-			// after the first time, we create bulk content.
+			// then lines of filler
 			for Lws_ptr_diff(end, p) > 80 {
 				p = p.Add(Lws_snprintf(p, Lws_ptr_diff_size_t(end, p),
 					"%d.%d: this is some content... ",
@@ -116,8 +115,8 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 			return 1
 		}
 
-		// HTTP/1.0 no keepalive: close network connection
-		// HTTP/1.1 or HTTP1.0 + KA: wait / process next transaction
+		// the connection closes or waits for the next request, as
+		// the request asked
 		if n == LWS_WRITE_HTTP_FINAL {
 			if Lws_http_transaction_completed(wsi) != 0 {
 				return -1
@@ -155,19 +154,19 @@ func dynamicProtocols() []Lws_protocols {
 // protocol, the rest of the URL space is files.
 func dynamicMounts() *Lws_http_mount {
 	mountDyn := &Lws_http_mount{
-		Mountpoint: "/dyn", // mountpoint URL
+		Mountpoint: "/dyn",
 		Protocol:   "http",
 		// golws finds a callback mount's protocol by Origin; lws main
 		// takes Protocol, and Origin without it.
 		Origin:         "http",
-		OriginProtocol: LWSMPRO_CALLBACK, // dynamic
+		OriginProtocol: LWSMPRO_CALLBACK,
 	}
 	return &Lws_http_mount{
-		MountNext:      mountDyn, // linked-list "next"
-		Mountpoint:     "/",      // mountpoint URL
+		MountNext:      mountDyn,
+		Mountpoint:     "/",
 		FS:             fstest.MapFS{"index.html": {Data: []byte("<p>static</p>")}},
-		Def:            "index.html", // default filename
-		OriginProtocol: LWSMPRO_FILE, // files in a dir
+		Def:            "index.html",
+		OriginProtocol: LWSMPRO_FILE,
 	}
 }
 

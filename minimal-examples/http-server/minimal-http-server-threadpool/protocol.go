@@ -164,8 +164,8 @@ func callbackThreadpoolHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any,
 		// the task may take a while to start: give it 30s, then each line 5s
 		Lws_set_timeout(wsi, PENDING_TIMEOUT_THREADPOOL, 30)
 
-		// the worker tells us the next step by causing
-		// LWS_CALLBACK_HTTP_WRITEABLE
+		// from here the task drives the page: each SYNC brings an
+		// HTTP_WRITEABLE
 		return 0
 
 	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
