@@ -31,7 +31,7 @@ lint:
 ## fuzz: every fuzz target briefly (FUZZTIME each)
 FUZZTIME ?= 10s
 FUZZ = FuzzThreadpool:./lws/threadpool/ FuzzRing:./lws/internal/ring/ FuzzFrameTap:./lws/ FuzzNormalizeURI:./lws/ FuzzSpa:./lws/spa/ \
-       FuzzToGoFormat:./lws/internal/logs/ FuzzResolve:./lws/internal/mount/ \
+       FuzzToGoFormat:./lws/internal/logs/ FuzzAppendf:./lws/internal/logs/ FuzzResolve:./lws/internal/mount/ \
        FuzzHandshake:./tests/reliability/
 fuzz:
 	@set -e; for f in $(FUZZ); do \

@@ -445,3 +445,51 @@ func TestHTTPMarkSSEOutlivesTheContentTimeout(t *testing.T) {
 		br.ReadString('\n')
 	}
 }
+
+// A response written a piece per WRITEABLE, far past the send buffer's
+// low-water mark, then ended by the callback's -1 without a final write:
+// every piece reaches the client, in order, before the connection closes.
+// The carrier is woken when the producer pauses, not per piece; this
+// holds it to delivering everything all the same.
+func TestHTTPPiecesThenCallbackClose(t *testing.T) {
+	rec := newRecorder()
+	const pieces, size = 300, 2 << 10
+	sent := 0
+	dyn := handlers{
+		CallbackHTTP: func(w *Wsi, _ any, _ any) int {
+			var buf [Pre + 512]byte
+			start := PtrTo(buf[:], Pre)
+			p, end := start, PtrTo(buf[:], len(buf)-1)
+			if w.AddHTTPCommonHeaders(HTTPStatusOK, "application/octet-stream", IllegalHTTPContentLen, &p, end) != 0 ||
+				w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+				return 1
+			}
+			w.CallbackOnWritable()
+			return 0
+		},
+		CallbackHTTPWriteable: func(w *Wsi, _ any, _ any) int {
+			if sent == pieces {
+				return -1
+			}
+			piece := []byte(strings.Repeat(string(rune('a'+sent%26)), size))
+			if w.Write(piece, WriteHTTP) != size {
+				return -1
+			}
+			sent++
+			w.CallbackOnWritable()
+			return 0
+		},
+	}
+	s := startHTTPServer(t, rec, dyn, ContextCreationInfo{SendBufferLimit: 64 << 10})
+	c := dialHTTP(t, s)
+	resp, body := c.do("GET /dyn/pieces HTTP/1.1\r\nHost: x\r\n\r\n")
+	if resp.StatusCode != 200 || len(body) != pieces*size {
+		t.Fatalf("status %d, %d bytes, want %d", resp.StatusCode, len(body), pieces*size)
+	}
+	for i := range pieces {
+		if want := byte('a' + i%26); body[i*size] != want || body[(i+1)*size-1] != want {
+			t.Fatalf("piece %d damaged or out of order", i)
+		}
+	}
+	rec.waitEvent(t, "dyn LWS_CALLBACK_WSI_DESTROY")
+}

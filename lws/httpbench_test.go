@@ -13,12 +13,24 @@ import (
 // The HTTP path against plain net/http serving the same bytes: a page of
 // pageSize bytes written in pieces of 2 KB from HTTP_WRITEABLE, as
 // minimal-http-server-dynamic writes its page, fetched over one kept-alive
-// connection. One op is one request.
+// connection, or with a new connection per request where the server
+// closes it (the Close pairs). One op is one request.
 const pageSize = 20 << 10
 
 var pagePiece = []byte(strings.Repeat("x", 2048))
 
-func BenchmarkHTTPDynamicPage(b *testing.B) {
+func BenchmarkHTTPDynamicPage(b *testing.B) { benchDynamicPage(b, pageSize) }
+
+// BenchmarkHTTPDynamicPageClose is the page as minimal-http-server-dynamic
+// sends it: without a content-length, so the connection closes after it
+// and every request is a new connection.
+func BenchmarkHTTPDynamicPageClose(b *testing.B) { benchDynamicPage(b, IllegalHTTPContentLen) }
+
+func BenchmarkHTTPPlainHandler(b *testing.B) { benchPlainHandler(b, false) }
+
+func BenchmarkHTTPPlainHandlerClose(b *testing.B) { benchPlainHandler(b, true) }
+
+func benchDynamicPage(b *testing.B, contentLen int64) {
 	type pss struct{ left int }
 	dyn := Protocol{Name: "dyn", PerSessionData: func() any { return new(pss) },
 		Callback: func(w *Wsi, reason CallbackReason, user any, in any, n int) int {
@@ -27,7 +39,7 @@ func BenchmarkHTTPDynamicPage(b *testing.B) {
 				var buf [Pre + 512]byte
 				start := PtrTo(buf[:], Pre)
 				p, end := start, PtrTo(buf[:], len(buf)-1)
-				if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/html", pageSize, &p, end) != 0 ||
+				if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/html", contentLen, &p, end) != 0 ||
 					w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
 					return 1
 				}
@@ -67,7 +79,7 @@ func BenchmarkHTTPDynamicPage(b *testing.B) {
 	benchGets(b, "http://127.0.0.1:"+itoa(c.Vhost().Port())+"/dyn/page")
 }
 
-func BenchmarkHTTPPlainHandler(b *testing.B) {
+func benchPlainHandler(b *testing.B, closeConn bool) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)
@@ -75,6 +87,9 @@ func BenchmarkHTTPPlainHandler(b *testing.B) {
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Header().Set("Content-Length", itoa(pageSize))
+		if closeConn {
+			w.Header().Set("Connection", "close")
+		}
 		for left := pageSize; left > 0; left -= len(pagePiece) {
 			w.Write(pagePiece[:min(left, len(pagePiece))])
 		}

@@ -8,6 +8,7 @@ import (
 	"net/textproto"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // maxResponseHead bounds the response head golws collects before it is
@@ -24,6 +25,7 @@ var errBadResponseHead = errors.New("lws: the response does not start with a val
 // body, which it hands to the wsi meanwhile (httpbody.go).
 func (w *Wsi) carry(rw http.ResponseWriter, r *http.Request, body bool) {
 	out := &httpOut{rw: rw, req: r}
+	defer out.release()
 	if body {
 		stop := w.startBody(r)
 		defer stop()
@@ -123,12 +125,23 @@ func (w *Wsi) dropped(rw http.ResponseWriter) {
 // httpOut turns the bytes of a response, as lws would put them on the
 // wire, into net/http's response: the head, collected until its blank
 // line, becomes the status and headers, the rest the body.
+//
+// The body is gathered in pend, up to pendMax bytes, and handed to
+// net/http at the flush: a response written in pieces a WRITEABLE then
+// reaches the socket in a few large writes, not a system call per 4 KB
+// of net/http's own buffer.
 type httpOut struct {
 	rw      http.ResponseWriter
 	req     *http.Request
 	head    []byte
 	started bool
+	pend    *[]byte // from pendPool while the body is gathered
 }
+
+// pendMax bounds what a carrier gathers before it writes.
+const pendMax = 32 << 10
+
+var pendPool = sync.Pool{New: func() any { b := make([]byte, 0, pendMax); return &b }}
 
 func (o *httpOut) write(p []byte) error {
 	if !o.started {
@@ -149,7 +162,29 @@ func (o *httpOut) write(p []byte) error {
 	if len(p) == 0 {
 		return nil
 	}
-	_, err := o.rw.Write(p)
+	if o.pend == nil {
+		o.pend = pendPool.Get().(*[]byte)
+	}
+	if len(*o.pend)+len(p) > pendMax {
+		if err := o.writePending(); err != nil {
+			return err
+		}
+		if len(p) >= pendMax {
+			_, err := o.rw.Write(p)
+			return err
+		}
+	}
+	*o.pend = append(*o.pend, p...)
+	return nil
+}
+
+// writePending hands what was gathered to net/http.
+func (o *httpOut) writePending() error {
+	if o.pend == nil || len(*o.pend) == 0 {
+		return nil
+	}
+	_, err := o.rw.Write(*o.pend)
+	*o.pend = (*o.pend)[:0]
 	return err
 }
 
@@ -157,7 +192,19 @@ func (o *httpOut) flush() error {
 	if !o.started {
 		return nil
 	}
+	if err := o.writePending(); err != nil {
+		return err
+	}
 	return http.NewResponseController(o.rw).Flush()
+}
+
+// release gives the gathering buffer back; the transaction is over.
+func (o *httpOut) release() {
+	if o.pend != nil {
+		*o.pend = (*o.pend)[:0]
+		pendPool.Put(o.pend)
+		o.pend = nil
+	}
 }
 
 // startResponse gives net/http the status and headers of head. net/http
@@ -165,7 +212,9 @@ func (o *httpOut) flush() error {
 // on a kept-alive HTTP/1.1 connection, else until the connection closes,
 // which with "connection: close" and no length is what lws does too.
 func (o *httpOut) startResponse(head []byte) error {
-	tp := textproto.NewReader(bufio.NewReader(bytes.NewReader(head)))
+	// A reader no larger than the head: bufio's default 4 KB would be
+	// allocated for every response.
+	tp := textproto.NewReader(bufio.NewReaderSize(bytes.NewReader(head), len(head)))
 	line, err := tp.ReadLine()
 	if err != nil {
 		return errBadResponseHead

@@ -1,5 +1,7 @@
 package lws
 
+import "github.com/golws/golws/lws/internal/logs"
+
 // SnprintfTo formats like Snprintf into buf, as lws_snprintf does: at most
 // size-1 bytes of the text, then a NUL. It returns the number of bytes of
 // text written, or size when the text did not fit (the NUL counted), so
@@ -10,11 +12,15 @@ func SnprintfTo(buf []byte, size int, format string, a ...any) int {
 	if size <= 0 {
 		return 0
 	}
-	s := Snprintf(format, a...)
-	n := copy(buf[:size-1], s)
-	buf[n] = 0
-	if len(s) >= size {
+	// Formatted in place when the text fits: the capacity of the slice
+	// handed to Appendf stops short of the NUL's byte, so only a text too
+	// long is built elsewhere, then cut to fit.
+	text := logs.Appendf(buf[:0:size-1], format, a...)
+	if len(text) >= size {
+		copy(buf, text[:size-1])
+		buf[size-1] = 0
 		return size
 	}
-	return n
+	buf[len(text)] = 0
+	return len(text)
 }

@@ -48,3 +48,12 @@ func TestSnprintfToBounds(t *testing.T) {
 		t.Errorf("SnprintfTo(nil) = %d", r)
 	}
 }
+
+// A text that fits is made in the caller's buffer, not elsewhere first.
+func TestSnprintfToNoAllocation(t *testing.T) {
+	buf := make([]byte, 64)
+	s := "content"
+	if a := testing.AllocsPerRun(100, func() { SnprintfTo(buf, len(buf), "%s: %s", s, s) }); a != 0 {
+		t.Errorf("%.0f allocations per call", a)
+	}
+}

@@ -108,7 +108,14 @@ func (w *Wsi) enqueue(p []byte, f frame, bounded bool) bool {
 	start := !q.running
 	q.running = true
 	q.mu.Unlock()
-	if start {
+	switch {
+	case w.inWriteable && q.kick != nil:
+		// An HTTP response written a piece a WRITEABLE wakes its
+		// carrier when the producer pauses (producerPaused), not per
+		// piece: a goroutine switch a piece costs more than the piece.
+		w.kickHeld = w.kickHeld || start
+	case start || w.kickHeld:
+		w.kickHeld = false
 		w.startWriter()
 	}
 	return true
@@ -321,12 +328,20 @@ func (w *Wsi) serviceWriteable() {
 	w.inWriteable = false
 }
 
-// producerPaused tells an HTTP carrier holding its flush for the next
-// WRITEABLE that none is coming now: it flushes.
+// producerPaused tells an HTTP carrier that no WRITEABLE is coming now:
+// it takes what was queued, if it was not woken for it yet, and flushes.
+// A WRITEABLE is only scheduled while the send buffer is below its
+// low-water mark, so what is held back is bounded by that mark plus one
+// WRITEABLE's writes.
 func (w *Wsi) producerPaused() {
-	if w.writeableScheduled || !w.tx.more.Swap(false) || w.tx.kick == nil {
+	if w.writeableScheduled || w.tx.kick == nil {
 		return
 	}
+	more := w.tx.more.Swap(false)
+	if !more && !w.kickHeld {
+		return
+	}
+	w.kickHeld = false
 	select {
 	case w.tx.kick <- struct{}{}:
 	default:

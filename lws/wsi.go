@@ -56,6 +56,9 @@ type Wsi struct {
 	writeRequested     bool
 	writeableScheduled bool
 	inWriteable        bool // WRITEABLE is running: its writes are never refused
+	// kickHeld: an HTTP WRITEABLE queued bytes without waking the
+	// carrier, since the producer may go on; producerPaused wakes it.
+	kickHeld bool
 	// The loop's posts for this wsi, made once: a method value posted per
 	// message would allocate per message.
 	writeableFn, txDrainedFn func()

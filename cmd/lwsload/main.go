@@ -8,6 +8,9 @@
 //	lwsload idle     --url ws://127.0.0.1:P/ [--protocol ""] [--conns 1000] [--pid PID] [--settle 1s] [--timeout 60s] [--json]
 //	lwsload baseline [--port 7681] [--iface 127.0.0.1] [--msgs 0]
 //	lwsload matrix   [--server BIN] [--msgs 100000] [--min-frames 800000] [--threads 3,2] [--conns 1,8,64] [--runs 3] [--idle 1000] [--idle-big 0] [--json]
+//	lwsload http     --url http://127.0.0.1:P/path [--conns 8] [--duration 3s] [--pid PID] [--timeout 60s] [--json]
+//	lwsload httpbaseline --page FILE [--content-type text/html] [--close] [--port 7681] [--iface 127.0.0.1]
+//	lwsload httpmatrix [--dynamic BIN] [--threadpool BIN] [--conns 1,8] [--duration 3s] [--runs 3] [--json]
 //
 // run opens --conns connections at once, each expecting "pos step" ..
 // "pos expect*step" (the perf variant of the golws server with --msgs N
@@ -31,6 +34,20 @@
 // connections are too few to make --min-frames) and the idle holds,
 // against it and against the baseline, each on a fresh process, and prints
 // one markdown table.
+//
+// http sends GETs on --conns kept-alive connections for --duration (a
+// client dials again when the server closes its connection) and prints
+// requests/s and, with --pid, the server's CPU per request. Anything but a
+// 200 with a body is an error, and exits 1.
+//
+// httpbaseline is the HTTP reference: a plain net/http handler answering
+// every request with the bytes of --page in one Write.
+//
+// httpmatrix builds golws's dynamic example and threadpool example (or
+// takes --dynamic and --threadpool), fetches each one's page once, and
+// then runs the load on it and on httpbaseline serving those same bytes
+// (with "connection: close" where golws closed the connection after the
+// page), each run on a fresh process, and prints one markdown table.
 package main
 
 import (
@@ -55,7 +72,7 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = "usage: lwsload run|idle|baseline|matrix [flags]; lwsload <command> -h for the flags"
+const usage = "usage: lwsload run|idle|baseline|matrix|http|httpbaseline|httpmatrix [flags]; lwsload <command> -h for the flags"
 
 // lwsload runs a subcommand and returns the exit code: 0 all good, 1 the
 // measurement found a problem, 2 bad usage or setup.
@@ -76,6 +93,12 @@ func lwsload(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		run = baselineCmd(ctx, fs, stderr)
 	case "matrix":
 		run = matrixCmd(ctx, fs, stdout, stderr)
+	case "http":
+		run = httpCmd(ctx, fs, stdout, stderr)
+	case "httpbaseline":
+		run = httpBaselineCmd(ctx, fs, stderr)
+	case "httpmatrix":
+		run = httpMatrixCmd(ctx, fs, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprintln(stdout, usage)
 		return 0
@@ -200,8 +223,9 @@ func matrixCmd(ctx context.Context, fs *flag.FlagSet, stdout, stderr io.Writer) 
 	fs.IntVar(&cfg.idle, "idle", 1000, "idle connections to hold (0: skip)")
 	fs.IntVar(&cfg.idleBig, "idle-big", 0, "a second idle hold, e.g. 10000 (0: skip)")
 	fs.DurationVar(&cfg.timeout, "timeout", 120*time.Second, "bound on each run")
-	// 8 minutes leaves the Go benchmarks of scripts/bench.sh room
-	// within its 10.
+	// A bound, not the usual time (about 3 minutes): with the HTTP
+	// matrix's 3 and the Go benchmarks, scripts/bench.sh ends within a
+	// quarter of an hour whatever happens.
 	fs.DurationVar(&cfg.maxTime, "max-time", 8*time.Minute, "bound on the whole matrix; later scenarios are skipped")
 	asJSON := fs.Bool("json", false, "print the results as JSON instead of the table")
 	return func() int {

@@ -26,6 +26,7 @@ func TestMain(m *testing.M) {
 	}
 	goleak.VerifyTestMain(m, goleak.Cleanup(func(code int) {
 		golwsServer.Remove()
+		threadpoolExample.Remove()
 		os.Exit(code) // goleak leaves the exit to Cleanup
 	}))
 }

@@ -109,7 +109,7 @@ func runMatrix(ctx context.Context, cfg matrixConfig) ([]scenario, error) {
 
 // withServer starts argv's server, measures it with m and stops it. The
 // string is why there is no result: an error, or a skipped scenario.
-func withServer[T any](ctx context.Context, argv []string, m func(url string, pid int) (T, error)) (*T, string) {
+func withServer[T any](ctx context.Context, argv []string, m func(srv *serverProc) (T, error)) (*T, string) {
 	if ctx.Err() != nil {
 		return nil, "skipped: " + ctx.Err().Error()
 	}
@@ -118,7 +118,7 @@ func withServer[T any](ctx context.Context, argv []string, m func(url string, pi
 		return nil, err.Error()
 	}
 	defer srv.stop()
-	r, err := m(srv.url(), srv.pid())
+	r, err := m(srv)
 	if err != nil {
 		return nil, err.Error()
 	}
@@ -126,8 +126,8 @@ func withServer[T any](ctx context.Context, argv []string, m func(url string, pi
 }
 
 func measureRun(ctx context.Context, log io.Writer, who string, argv []string, rc runConfig) (*runResult, string) {
-	return withServer(ctx, argv, func(url string, pid int) (runResult, error) {
-		rc.url, rc.pid = url, pid
+	return withServer(ctx, argv, func(srv *serverProc) (runResult, error) {
+		rc.url, rc.pid = srv.url(), srv.pid()
 		r, err := runLoad(ctx, rc)
 		fmt.Fprintf(log, "%-8s %s\n", who, runLine(r))
 		r.PerConn = nil // the table shows totals; `lwsload run --json` has the detail
@@ -136,8 +136,8 @@ func measureRun(ctx context.Context, log io.Writer, who string, argv []string, r
 }
 
 func measureIdle(ctx context.Context, log io.Writer, who string, argv []string, ic idleConfig) (*idleResult, string) {
-	return withServer(ctx, argv, func(url string, pid int) (idleResult, error) {
-		ic.url, ic.pid = url, pid
+	return withServer(ctx, argv, func(srv *serverProc) (idleResult, error) {
+		ic.url, ic.pid = srv.url(), srv.pid()
 		r, err := runIdle(ctx, ic)
 		fmt.Fprintf(log, "%-8s idle %s\n", who, idleLine(r))
 		return r, err

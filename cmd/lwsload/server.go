@@ -83,6 +83,11 @@ func (s *serverProc) pid() int { return s.cmd.Process.Pid }
 
 func (s *serverProc) url() string { return fmt.Sprintf("ws://127.0.0.1:%d/", s.port) }
 
+// httpURL is the server's URL for path ("/page?lines=1").
+func (s *serverProc) httpURL(path string) string {
+	return fmt.Sprintf("http://127.0.0.1:%d%s", s.port, path)
+}
+
 // stop interrupts the server, kills it if it lingers, and reaps it.
 func (s *serverProc) stop() {
 	_ = s.cmd.Process.Signal(syscall.SIGINT)

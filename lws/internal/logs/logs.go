@@ -2,7 +2,6 @@ package logs
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"sync"
 	"time"
@@ -91,7 +90,7 @@ const maxPooled = 4 << 10
 
 func logf(level int, format string, args []any) {
 	bp := bufPool.Get().(*[]byte)
-	text := fmt.Appendf((*bp)[:0], toGoFormat(format), args...)
+	text := Appendf((*bp)[:0], format, args...)
 	if len(text) == 0 || text[len(text)-1] != '\n' {
 		text = append(text, '\n')
 	}
