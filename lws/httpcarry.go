@@ -26,6 +26,7 @@ var errBadResponseHead = errors.New("lws: the response does not start with a val
 func (w *Wsi) carry(rw http.ResponseWriter, r *http.Request, body bool) {
 	out := &httpOut{rw: rw, req: r}
 	defer out.release()
+	defer w.tx.release()
 	if body {
 		stop := w.startBody(r)
 		defer stop()

@@ -27,18 +27,6 @@ type closeFrame struct {
 	reason string
 }
 
-// txBatch is frames with their payloads in one buffer, so that queueing a
-// frame allocates nothing once the buffers have grown.
-type txBatch struct {
-	frames []frame
-	buf    []byte
-}
-
-func (b *txBatch) reset() {
-	b.frames = b.frames[:0]
-	b.buf = b.buf[:0]
-}
-
 // Write sends buf (lws_write) and returns len(buf), or -1 if the wsi
 // cannot take it. On a WebSocket it is one frame of kind proto; on an HTTP
 // connection in a transaction, proto is WriteHTTP, WriteHTTPFinal,
@@ -101,6 +89,7 @@ func (w *Wsi) enqueue(p []byte, f frame, bounded bool) bool {
 		q.mu.Unlock()
 		return false
 	}
+	q.pooledPend()
 	f.off, f.n = len(q.pend.buf), len(p)
 	q.pend.buf = append(q.pend.buf, p...)
 	q.pend.frames = append(q.pend.frames, f)
@@ -137,18 +126,6 @@ func (w *Wsi) startWriter() {
 	}
 }
 
-// hasRoom is POLLOUT: the send buffer is under its low-water mark. If it
-// is not, the writer is asked to report when it is.
-func (q *txQueue) hasRoom(low int) bool {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if q.queued < low {
-		return true
-	}
-	q.parked = true
-	return false
-}
-
 // writeLoop takes the whole send buffer at a time and writes it corked, so
 // a batch of frames costs one system call. It exits when the buffer is
 // empty: an idle connection has no writer goroutine.
@@ -163,49 +140,6 @@ func (w *Wsi) writeLoop() {
 			err = w.sendBatch(&batch)
 		}
 		w.tx.taken(w, batch, err)
-	}
-}
-
-// take hands the writer every frame queued so far. With nothing queued it
-// releases the writer (ok false), telling the loop if it waits for room.
-// failed says an earlier batch failed: the frames are only counted off.
-func (q *txQueue) take(w *Wsi) (batch txBatch, failed, ok bool) {
-	q.mu.Lock()
-	if len(q.pend.frames) == 0 {
-		q.running = false
-		wake := q.parked
-		q.parked = false
-		q.mu.Unlock()
-		if wake {
-			w.ctx.post(w.txDrainedFn)
-		}
-		return txBatch{}, false, false
-	}
-	batch = q.pend
-	q.pend, q.spare = q.spare, txBatch{}
-	failed = q.failed
-	q.mu.Unlock()
-	return batch, failed, true
-}
-
-// taken counts a written batch off the buffer and keeps its storage for
-// the next; err is the batch's write error. It tells the loop when the
-// buffer fell below its low-water mark.
-func (q *txQueue) taken(w *Wsi, batch txBatch, err error) {
-	q.mu.Lock()
-	q.queued -= len(batch.buf)
-	if err != nil {
-		q.failed = true
-	}
-	batch.reset()
-	q.spare = batch
-	wake := q.parked && q.queued < w.ctx.sendLow()
-	if wake {
-		q.parked = false
-	}
-	q.mu.Unlock()
-	if wake {
-		w.ctx.post(w.txDrainedFn)
 	}
 }
 

@@ -1,11 +1,8 @@
 package lws
 
 import (
-	"io"
 	"net"
 	"net/http"
-	"sync"
-	"sync/atomic"
 
 	"github.com/coder/websocket"
 	"github.com/golws/golws/lws/service"
@@ -72,26 +69,6 @@ type Wsi struct {
 	timeout       service.Timer
 	timeoutReason PendingTimeout
 	timer         service.Timer // SetTimerUsecs
-}
-
-// txQueue is the connection's send buffer: what the service goroutine
-// hands the writer goroutine.
-type txQueue struct {
-	mu      sync.Mutex
-	pend    txBatch        // frames not yet taken by the writer
-	spare   txBatch        // the writer's last batch, emptied, for reuse
-	queued  int            // payload bytes in pend and in the batch being written
-	running bool           // a writer goroutine is draining the buffer
-	parked  bool           // the loop waits for room: the writer must report it
-	failed  bool           // a write failed: the connection is dead
-	msg     io.WriteCloser // a message sent in several Writes (WriteNoFin)
-	// kick, on an HTTP connection, wakes the goroutine carrying the
-	// transaction instead of starting a writer (set once, at adoption).
-	kick chan struct{}
-	// more: a WRITEABLE is on its way, so what is queued is about to be
-	// followed; the HTTP carrier holds its flush meanwhile, and is kicked
-	// when the producer pauses (see drainHTTP).
-	more atomic.Bool
 }
 
 // newWsi makes a connection's wsi on protocol p of vh, in state st.
