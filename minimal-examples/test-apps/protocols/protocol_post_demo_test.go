@@ -37,16 +37,25 @@ func TestPostDemoHTMLEscape(t *testing.T) {
 	}
 }
 
-// An upload keeps its first 100000 bytes in a file of its own in
-// $TMPDIR and counts all of them; a second file in the form replaces the
-// first, which goes at once; the last goes with the session.
+// An upload goes to a file of its own in $TMPDIR, closed at its end. The
+// form's uploads keep their first 100000 bytes between them and count all
+// of them, as in C; a second file replaces the first, which goes at once,
+// and the last one goes with the session, open or not.
 func TestPostDemoUploadFile(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", dir)
 	pss := new(pssPostDemo)
-	chunk := make([]byte, 1000)
-	up := func(state Lws_spa_fileupload_states, buf []byte) int {
-		return fileUploadCB(pss, "file", "../../etc/passwd", buf, len(buf), state)
+	up := func(state Lws_spa_fileupload_states, buf []byte) {
+		t.Helper()
+		if r := fileUploadCB(pss, "file", "../../etc/passwd", buf, len(buf), state); r < 0 {
+			t.Fatalf("%v failed the form: %d", state, r)
+		}
+	}
+	onDisk := func(name string, want int64) {
+		t.Helper()
+		if fi, err := os.Stat(name); err != nil || fi.Size() != want {
+			t.Errorf("%s on disk: %v, %v; want %d bytes", name, fi, err, want)
+		}
 	}
 
 	up(LWS_UFS_OPEN, nil)
@@ -54,35 +63,35 @@ func TestPostDemoUploadFile(t *testing.T) {
 	if !strings.HasPrefix(first, dir+string(os.PathSeparator)+"post-file-") {
 		t.Fatalf("the upload went to %q, not a post-file in $TMPDIR", first)
 	}
-	for range 150 {
-		if r := up(LWS_UFS_CONTENT, chunk); r < 0 {
-			t.Fatalf("a chunk failed the form: %d", r)
-		}
+	up(LWS_UFS_CONTENT, []byte("small "))
+	up(LWS_UFS_FINAL_CONTENT, []byte("file"))
+	if pss.fd != nil {
+		t.Error("the file is still open after its last chunk")
 	}
-	if r := up(LWS_UFS_FINAL_CONTENT, chunk[:10]); r < 0 {
-		t.Fatalf("the last chunk failed the form: %d", r)
-	}
-	if pss.fileLength != 150010 {
-		t.Errorf("length %d, want 150010", pss.fileLength)
-	}
-	if fi, err := os.Stat(first); err != nil || fi.Size() != postDemoMaxFile {
-		t.Fatalf("the file on disk: %v, %v; want %d bytes", fi, err, postDemoMaxFile)
-	}
+	onDisk(first, 10)
 
 	up(LWS_UFS_OPEN, nil)
+	second := pss.filename
 	if _, err := os.Stat(first); !os.IsNotExist(err) {
 		t.Errorf("the first file is still there after the second opened: %v", err)
 	}
-	// The 100000 bytes are the whole form's, as in C: nothing of the
-	// second file is written, and it stays open until the session goes.
-	second := pss.filename
-	up(LWS_UFS_FINAL_CONTENT, []byte("second"))
-	if fi, err := os.Stat(second); err != nil || fi.Size() != 0 {
-		t.Errorf("the second file on disk: %v, %v; want it empty", fi, err)
+	chunk := make([]byte, 1000)
+	for range 150 {
+		up(LWS_UFS_CONTENT, chunk)
 	}
+	up(LWS_UFS_FINAL_CONTENT, chunk[:10])
+	if pss.fileLength != 150020 {
+		t.Errorf("length %d, want 150020", pss.fileLength)
+	}
+	// The first file's 10 bytes count: 99 chunks fit under the limit,
+	// and the chunk that passes it is not written at all, as in C.
+	onDisk(second, 99000)
+
+	// Past the limit the end returns before closing, as in C: the file
+	// stays open until the session goes.
 	pss.dropFile()
-	if pss.fd != nil {
-		t.Error("the second file is still open after the session went")
+	if pss.fd != nil || pss.filename != "" {
+		t.Errorf("the session went and left %q open: %v", pss.filename, pss.fd != nil)
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 0 {
 		t.Errorf("left in $TMPDIR: %v", left)
