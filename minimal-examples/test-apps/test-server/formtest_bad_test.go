@@ -30,8 +30,11 @@ const mpEnd = "--" + formBoundary + "--\r\n"
 // Bad bodies get lws's answers from ours, and a NOTICE line where C says
 // nothing: a value past the spa's storage, a bad escape or a too long name
 // close the connection without an answer; a value past the storage at the
-// very end of the body, a multipart body the spa cannot make sense of, and
-// a file past the 100000 bytes kept get the page with what could be read.
+// very end of the body, a multipart body without a part or its end, and a
+// file past the 100000 bytes kept get the page with what could be read.
+// Two multipart bodies lws reads on with and the spa refuses close ours
+// (the spa's deviations). Each refusal or unended body makes the spa log
+// its own line first, so ours is never swallowed as a repeat of the last.
 func TestFormtestBadInputAgainstC(t *testing.T) {
 	s := startFormServers(t)
 	text := `Content-Disposition: form-data; name="text"`
