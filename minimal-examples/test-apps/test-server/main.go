@@ -9,14 +9,17 @@
 // (the protocols live in ../protocols), and a page of golws's own,
 // embedded from mount-origin, on http://localhost:7681. The page is served
 // with lws's "security best practice" headers, so its script is a file of
-// its own rather than inline. URLs the page does not have get 404 from the
-// http-only protocol 0, as in C.
+// its own rather than inline. Its two forms POST to /formtest, where lws's
+// POST demo (protocol-post-demo) answers with what it received, files
+// included. URLs the page does not have get 404 from the http-only
+// protocol 0, as in C.
 //
 //	go run ./minimal-examples/test-apps/test-server [-d N] [--port N] [-i IFACE] [-n] [-r DIR]
 //
 // C's TLS switches, --closetest, daemonizing, libev, unix sockets, uid/gid
 // and the SIGUSR1 dynamic vhost have no golws counterpart and are not
-// offered; nor is the POST demo (golws has no HTTP body callbacks).
+// offered; nor are the /ziptest mounts (files served from inside a zip
+// archive, which golws cannot).
 package main
 
 import (
@@ -39,6 +42,11 @@ var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 
 func main() { exampleutil.Main(run) }
 
+// serverProtocols is C's list: the test protocols, then the POST demo.
+func serverProtocols() []Lws_protocols {
+	return append(protocols.ServerProtocols(), protocols.ProtocolPostDemo)
+}
+
 // run is C's main: it serves until a value arrives on interrupt and
 // returns the exit code. ready, if not nil, gets the listening port once
 // the server is up.
@@ -50,7 +58,16 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 	exampleutil.SetLogging(o.LogLevel, stderr)
 	Lwsl_notice("golws test server, the Go port of libwebsockets-test-server")
 
+	// /formtest goes to the POST demo, as in C (whose mount names the
+	// protocol in .protocol; golws reads a callback mount's Origin, as
+	// lws does when .protocol is not set).
+	mountPost := Lws_http_mount{
+		Mountpoint:     "/formtest",
+		Origin:         protocols.PostDemoName,
+		OriginProtocol: LWSMPRO_CALLBACK,
+	}
 	mount := Lws_http_mount{
+		MountNext:      &mountPost,
 		Mountpoint:     "/",
 		FS:             mountOrigin,
 		Def:            "index.html",
@@ -67,7 +84,7 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 	info := Lws_context_creation_info{
 		Port:        o.Port,
 		Iface:       o.Iface,
-		Protocols:   protocols.ServerProtocols(),
+		Protocols:   serverProtocols(),
 		Pvo:         protocols.ServerPvo(dumbOptions),
 		Mounts:      &mount,
 		Options:     protocols.ServerOptions,
