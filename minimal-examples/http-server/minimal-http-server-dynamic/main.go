@@ -1,0 +1,98 @@
+package main
+
+import (
+	"embed"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/golws/golws/minimal-examples/internal/exampleutil"
+
+	. "github.com/golws/golws/include-like"
+)
+
+//go:embed mount-origin
+var embedded embed.FS
+
+// mountOrigin is the static part of the site: ours, built into the binary.
+var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
+
+// logo is the image the dynamic page shows, from mountOrigin.
+const logo = "golws-logo.svg"
+
+// vhostName is the name C's main gives its http vhost.
+const vhostName = "http"
+
+// defprot and protocol are C's: protocol 0 answers what no mount takes,
+// "http" writes the /dyn pages.
+var (
+	defprot  = Lws_protocols{Name: "defprot", Callback: Lws_callback_http_dummy}
+	protocol = Lws_protocols{Name: "http", Callback: callbackDynamicHTTP,
+		PerSessionData: func() any { return new(perSessionData) }}
+)
+
+// mountDyn overrides the default mount for /dyn in the URL space.
+var mountDyn = Lws_http_mount{
+	Mountpoint: "/dyn", // mountpoint URL
+	Protocol:   "http",
+	// golws finds a callback mount's protocol by Origin; lws main
+	// takes Protocol, and Origin without it.
+	Origin:         "http",
+	OriginProtocol: LWSMPRO_CALLBACK, // dynamic
+}
+
+// mount is the default mount: the URL space is served from mountOrigin.
+var mount = Lws_http_mount{
+	MountNext:      &mountDyn,   // linked-list "next"
+	Mountpoint:     "/",         // mountpoint URL
+	FS:             mountOrigin, // serve from the embedded dir
+	Def:            "index.html",
+	OriginProtocol: LWSMPRO_FILE, // files in a dir
+}
+
+func main() { exampleutil.Main(run) }
+
+// run is C's main: it serves until a value arrives on interrupt and
+// returns the exit code. ready, if not nil, gets the listening port once
+// the server is up.
+func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan<- int) int {
+	var o exampleutil.Common
+	var ah1 bool
+	fl := exampleutil.NewFlags("minimal-http-server-dynamic", "[-d <log mask>] [--port N] [--iface ADDR] [--ah1]", stderr, &o)
+	fl.BoolVar(&ah1, "ah1", false, "one request header table for the whole server (tests lws's queue for them)")
+	if err := fl.Parse(args); err != nil {
+		return exampleutil.UsageExit(err, stderr)
+	}
+	exampleutil.SetLogging(o.LogLevel, stderr)
+
+	Lwsl_user("LWS minimal http server dynamic | visit http://localhost:%d", o.Port)
+
+	info := Lws_context_creation_info{
+		Port:      o.Port,
+		Iface:     o.Iface,
+		Protocols: []Lws_protocols{defprot, protocol},
+		Mounts:    &mount,
+		VhostName: vhostName,
+		Options:   LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE,
+	}
+
+	// for testing ah queue, not useful in real world
+	if ah1 {
+		info.MaxHTTPHeaderPool = 1
+	}
+
+	// C makes the context with no vhost, then this one (http on 7681)
+	// and an https one on 7682; golws makes one vhost per context, and
+	// has no TLS yet.
+	context := Lws_create_context(&info)
+	if context == nil {
+		Lwsl_err("lws init failed")
+		return 1
+	}
+	exampleutil.Ready(ready, context, vhostName)
+
+	exampleutil.ServiceLoop(context, interrupt)
+	Lws_context_destroy(context)
+
+	return 0
+}

@@ -1,0 +1,22 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/golws/golws/minimal-examples/http-server/internal/httpexample"
+	"github.com/golws/golws/minimal-examples/internal/exampletest"
+)
+
+func TestPages(t *testing.T) {
+	host := exampletest.Serve(t, run).Host
+	httpexample.CheckPages(t, host, map[string]string{
+		"/":        "text/html",
+		"/sse.js":  "text/javascript",
+		"/sse.css": "text/css",
+	})
+	exampletest.CheckMissing404(t, host)
+}
+
+func TestHelpAndBadArgs(t *testing.T) {
+	exampletest.CheckArgs(t, run)
+}
