@@ -77,8 +77,11 @@ func (ss *slowScene) stall(tb testing.TB) (*rawConn, *perfConn) {
 	if sc == nil {
 		tb.Fatal("the stalled connection is not known to the server")
 	}
+	// The kernel takes megabytes before the stall shows (the server's
+	// send buffer autotunes on loopback), a SYNC round trip a KiB: under
+	// -race beside a whole suite that took longer than waitBound once.
 	last, still := int64(-1), 0
-	if !pollUntil(waitBound, 50*time.Millisecond, func() bool {
+	if !pollUntil(3*waitBound, 50*time.Millisecond, func() bool {
 		w := sc.writes.Load()
 		if w == last && w > 0 && sc.task.Load().StatusNoreap() == threadpool.StatusSyncing {
 			still++
