@@ -106,27 +106,33 @@ func (w *Wsi) serveFile(rw http.ResponseWriter, r *http.Request, f fileRoute) {
 		w.dropped(rw)
 		return
 	}
-	if !body && r.ContentLength != 0 && !dropBody(r) {
-		w.dropped(rw)
-		return
-	}
 	w.carry(rw, r, body)
+	if !body && r.ContentLength != 0 {
+		w.dropBody(rw, r)
+	}
 }
 
 // maxDroppedBody is how much of a body nobody wants is read and dropped
 // to keep the connection; net/http's own figure.
 const maxDroppedBody = 256 << 10
 
-// dropBody reads what is left of the body of a request answered without
-// it (a file mount serves its file to a POST), so that the connection can
-// carry the next request, as net/http does for a handler that leaves its
-// body unread: it reports false past maxDroppedBody, and the connection
-// must close. (With full duplex on, which a request with a body gets,
-// net/http drains it itself only after its own check for the next
-// request, and fails it.)
-func dropBody(r *http.Request) bool {
+// dropBody, once the answer is out, reads what is left of the body of a
+// request answered without it (a file mount serves its file to a POST),
+// so that a connection kept for the next request can carry it, as net/http
+// does for a handler that leaves its body unread; past maxDroppedBody the
+// connection closes. (With full duplex on, which a request with a body
+// gets, net/http would drain it after its own check for the next request,
+// which then fails.)
+func (w *Wsi) dropBody(rw http.ResponseWriter, r *http.Request) {
+	kept := false
+	w.ctx.call(r.Context().Done(), func() { kept = w.state == stateHTTPIdle })
+	if !kept || http.NewResponseController(rw).Flush() != nil {
+		return
+	}
 	n, err := io.CopyN(io.Discard, r.Body, maxDroppedBody+1)
-	return n <= maxDroppedBody && (err == nil || errors.Is(err, io.EOF))
+	if n > maxDroppedBody || (err != nil && !errors.Is(err, io.EOF)) {
+		w.dropped(rw)
+	}
 }
 
 // fileDone runs on the service goroutine once a file mount tried a file.

@@ -410,9 +410,15 @@ func TestMountVerifyBasicAuthorization(t *testing.T) {
 
 	// A verifier that panics lets nobody in (golws: a recovered panic
 	// counts as -1, which here would mean yes).
+	lc := captureLogs(t, LogErr)
 	c = mntDial(t, s)
 	if a := c.get("/vcb/q", "Authorization: Basic Y3Jhc2g6bWU="); a.code != 401 {
 		t.Errorf("panicking verifier: %d", a.code)
+	}
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	if !slices.ContainsFunc(lc.lines, func(l string) bool { return strings.Contains(l, "verifier fault") }) {
+		t.Errorf("the panic was not logged: %q", lc.lines)
 	}
 }
 
