@@ -81,7 +81,7 @@ func startHTTPServer(t *testing.T, rec *recorder, dyn handlers, info ...ContextC
 	files := fstest.MapFS{"index.html": {Data: []byte("<html>hi</html>\n")}}
 	ci.Protocols = []Protocol{httpRecorder("http", rec, nil), httpRecorder("dyn", rec, dyn)}
 	ci.Mounts = &HTTPMount{Mountpoint: "/", FS: files, Def: "index.html", OriginProtocol: MountProtoFile,
-		MountNext: &HTTPMount{Mountpoint: "/dyn", Origin: "dyn", OriginProtocol: MountProtoCallback}}
+		MountNext: &HTTPMount{Mountpoint: "/dyn", Protocol: "dyn", OriginProtocol: MountProtoCallback}}
 	return startServer(t, ci)
 }
 
@@ -295,9 +295,13 @@ func TestHTTPNoMountGetsDummy404(t *testing.T) {
 		t.Fatalf("got %d %q %q", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 	}
 	c.nc.Close()
+	// No mount at all: lws_http_action binds protocol 0 ("no mount hit")
+	// before HTTP, and the transaction's end binds it again.
 	wantSequence(t, rec, "http LWS_CALLBACK_WSI_DESTROY", append(append([]string{}, adopted...),
 		"http LWS_CALLBACK_FILTER_HTTP_CONNECTION /nope.html",
+		"http LWS_CALLBACK_HTTP_BIND_PROTOCOL",
 		"http LWS_CALLBACK_HTTP /nope.html",
+		"http LWS_CALLBACK_HTTP_DROP_PROTOCOL",
 		"http LWS_CALLBACK_HTTP_BIND_PROTOCOL",
 		"http LWS_CALLBACK_HTTP_DROP_PROTOCOL",
 		"http LWS_CALLBACK_CLOSED_HTTP",

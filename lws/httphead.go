@@ -65,51 +65,76 @@ func (w *Wsi) AddHTTPHeaderContentLength(length int64, p *Ptr, end Ptr) int {
 }
 
 // AddHTTPHeaderStatus appends the status line, then lws's headers for
-// every response: the vhost's extra headers (ContextCreationInfo.Headers),
+// every response: the vhost's extra headers (ContextCreationInfo.Headers)
+// merged with those of the mount the request went to (HTTPMount.Headers),
 // the security headers if the vhost enforces them, the server name
 // (ContextCreationInfo.ServerString) unless code has
 // AddHTTPHeaderNoServerName, and Strict-Transport-Security with
 // ServerOptionSTS (lws_add_http_header_status).
 func (w *Wsi) AddHTTPHeaderStatus(code int, p *Ptr, end Ptr) int {
 	status := code & AddHTTPHeaderCodeMask
+	var mh *ProtocolVhostOptions
 	if h := w.http; h != nil {
 		h.status = status
+		if h.mount != nil {
+			mh = h.mount.Headers
+		}
 	}
 	line := httpVersion(w.req) + " " + strconv.Itoa(status) + " " + statusDescription(status)
 	if !p.put(end, []byte(line), crlf) {
 		return 1
 	}
-	vh := w.vh
-	for h := vh.headers; h != nil; h = h.Next {
-		if w.AddHTTPHeaderByName(h.Name, h.Value, p, end) != 0 {
-			return 1
-		}
-	}
-	if vh.options&ServerOptionHTTPHeadersSecurityBestPracticesEnforce != 0 {
-		for _, h := range securityHeaders {
-			if vhostHeader(vh.headers, h.name) {
-				continue
-			}
-			if w.AddHTTPHeaderByName(h.name, h.value, p, end) != 0 {
-				return 1
-			}
-		}
-	}
-	if vh.ctx.serverString != "" && code&AddHTTPHeaderNoServerName == 0 {
-		if w.AddHTTPHeaderByToken(TokenHTTPServer, vh.ctx.serverString, p, end) != 0 {
-			return 1
-		}
-	}
-	if vh.options&ServerOptionSTS != 0 {
-		if w.AddHTTPHeaderByName("Strict-Transport-Security:", "max-age=15768000 ; includeSubDomains", p, end) != 0 {
-			return 1
-		}
+	if !w.vh.eachStatusHeader(mh, code&AddHTTPHeaderNoServerName != 0, func(name, value string) bool {
+		return w.AddHTTPHeaderByName(name, value, p, end) == 0
+	}) {
+		return 1
 	}
 	if p.off >= end.off-2 {
 		Err("lws_add_http_header_status: reached end of buffer")
 		return 1
 	}
 	return 0
+}
+
+// eachStatusHeader calls add with each header lws_add_http_header_status
+// puts after the status line, in lws's order, and stops at the first add
+// that fails, reporting false: the vhost's headers, a mount header of the
+// same name taking the place of a vhost one; the mount's other headers;
+// the security headers neither list gives, if the vhost enforces them; the
+// server name unless noServer; Strict-Transport-Security with
+// ServerOptionSTS.
+func (vh *Vhost) eachStatusHeader(mount *ProtocolVhostOptions, noServer bool, add func(name, value string) bool) bool {
+	for h := vh.headers; h != nil; h = h.Next {
+		name, value := h.Name, h.Value
+		if o := findHeader(mount, name); o != nil {
+			name, value = o.Name, o.Value
+		}
+		if !add(name, value) {
+			return false
+		}
+	}
+	for h := mount; h != nil; h = h.Next {
+		if findHeader(vh.headers, h.Name) == nil && !add(h.Name, h.Value) {
+			return false
+		}
+	}
+	if vh.options&ServerOptionHTTPHeadersSecurityBestPracticesEnforce != 0 {
+		for _, h := range securityHeaders {
+			if findHeader(vh.headers, h.name) != nil || findHeader(mount, h.name) != nil {
+				continue
+			}
+			if !add(h.name, h.value) {
+				return false
+			}
+		}
+	}
+	if vh.ctx.serverString != "" && !noServer && !add(TokenToString(TokenHTTPServer), vh.ctx.serverString) {
+		return false
+	}
+	if vh.options&ServerOptionSTS != 0 && !add("Strict-Transport-Security:", "max-age=15768000 ; includeSubDomains") {
+		return false
+	}
+	return true
 }
 
 // AddHTTPCommonHeaders appends the status line and lws's headers, the
@@ -191,9 +216,7 @@ func (w *Wsi) ReturnHTTPStatus(code int, htmlBody string) int {
 		}
 		p = start
 	}
-	body := "<html><head><meta charset=utf-8 http-equiv=\"Content-Language\" content=\"en\"/>" +
-		"<link rel=\"stylesheet\" type=\"text/css\" href=\"/error.css\"/></head><body><h1>" +
-		strconv.Itoa(code) + "</h1>" + htmlBody + "</body></html>"
+	body := statusPage(code, htmlBody)
 	if w.AddHTTPHeaderStatus(code, &p, end) != 0 ||
 		w.AddHTTPHeaderByToken(TokenHTTPContentType, "text/html", &p, end) != 0 ||
 		w.AddHTTPHeaderByToken(TokenHTTPContentLength, strconv.Itoa(len(body)), &p, end) != 0 ||
@@ -261,14 +284,14 @@ var securityHeaders = []struct{ name, value string }{
 	{"referrer-policy:", "no-referrer"},
 }
 
-// vhostHeader reports whether the vhost's own headers set name (compared
-// as lws compares them: case-insensitive, the colon ignored).
-func vhostHeader(list *ProtocolVhostOptions, name string) bool {
+// findHeader is the first header of list named name, compared as lws
+// compares them: case-insensitive, a trailing colon ignored; or nil.
+func findHeader(list *ProtocolVhostOptions, name string) *ProtocolVhostOptions {
 	name = strings.TrimSuffix(name, ":")
 	for h := list; h != nil; h = h.Next {
 		if strings.EqualFold(strings.TrimSuffix(h.Name, ":"), name) {
-			return true
+			return h
 		}
 	}
-	return false
+	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/golws/golws/lws/internal/mount"
 )
 
 // httpConn is the HTTP side of a server connection (lws's wsi->http): the
@@ -23,6 +25,12 @@ type httpConn struct {
 	wrote       bool   // something of the response was written (lws's sent_response_headers)
 	hasBody     bool   // a request body is (still) arriving
 	emptyPost   bool   // a POST with an explicit "Content-Length: 0"
+	// mount is the mount the request went to; its headers go on the
+	// response (lws's mount_specific_headers). nil for none.
+	mount *HTTPMount
+	// authUser is the user basic auth let in, "" if none was asked for
+	// (lws rewrites its Authorization header to it).
+	authUser string
 }
 
 // route is what the service goroutine decided about a request, for the
@@ -164,13 +172,15 @@ var lwsMethods = map[string]bool{
 }
 
 // httpAction routes a request through the vhost's mounts, as
-// lws_http_action does: a callback mount's protocol gets the request, a
-// file mount serves its file (handing a miss to a callback), and a request
-// no mount takes goes to the bound protocol (protocol 0) whole.
+// lws_http_action does: a mount's basic auth first, then its protocol, if
+// it names one, is bound and asked CHECK_ACCESS_RIGHTS; a file mount serves
+// its file (handing a miss to a callback), a callback mount's protocol gets
+// LWS_CALLBACK_HTTP, and a request no mount takes goes to protocol 0 whole.
 func (w *Wsi) httpAction(uri string) dispatch {
 	vh := w.vh
-	i := vh.findMount(uri)
+	i := vh.findMount(uri, w.req.Method)
 	if i < 0 {
+		w.bindProtocol(&vh.protocols[0])
 		return dispatch{route: w.httpCallback(w.protocol, uri)}
 	}
 	m := vh.mounts[i]
@@ -178,48 +188,71 @@ func (w *Wsi) httpAction(uri string) dispatch {
 	rest := uri[len(mp):] // what lws passes: the URI after the mountpoint's length
 	if m.OriginProtocol != MountProtoCallback && mp != "/" && rest == "" {
 		// "/dir" names the mount "/dir/": say so, so that relative
-		// links in its default document resolve inside it.
+		// links in its default document resolve inside it. lws does it
+		// before it looks at the mount, so without its headers.
 		buf := make([]byte, Pre+RecommendedMinHeaderSpace)
 		p := PtrTo(buf, Pre)
 		if w.HTTPRedirect(HTTPStatusMovedPermanently, mp+"/", &p, PtrTo(buf, len(buf))) < 0 {
 			w.closeHTTP()
 			return dispatch{}
 		}
-		w.closeHTTP()
+		w.completeOrClose()
 		return dispatch{route: routeCarry}
 	}
-	if m.OriginProtocol == MountProtoCallback {
-		p := vh.NameToProtocol(m.Origin)
-		if p == nil {
-			Err("Unable to find plugin '%s'", m.Origin)
+	w.http.mount = m
+	if !w.mountAuth(m) {
+		return dispatch{route: routeCarry}
+	}
+	var p *Protocol
+	if m.OriginProtocol == MountProtoCallback || m.Protocol != "" {
+		name := m.Protocol
+		if name == "" {
+			name = m.Origin
+		}
+		if p = vh.NameToProtocol(name); p == nil {
+			Err("Unable to find plugin '%s'", name)
 			w.closeHTTP()
 			return dispatch{}
 		}
-		return dispatch{route: w.callbackMount(p, uri, rest)}
+		if rt, done := w.callbackMount(p, m, uri, rest); done {
+			return dispatch{route: rt}
+		}
 	}
-	return dispatch{route: routeFile, file: fileRoute{mount: i, name: strings.TrimPrefix(rest, "/"), uri: uri, rest: rest}}
+	if m.OriginProtocol == MountProtoFile {
+		// The 404 document itself is answered with 404, and a 404 in
+		// its transaction is not redirected again.
+		w.http.handling404 = isErrorDocument(vh.errorDocument404, uri)
+		return dispatch{route: routeFile, file: fileRoute{mount: i, name: strings.TrimPrefix(rest, "/"), uri: uri, rest: rest}}
+	}
+	if m.Protocol != "" {
+		// Bound again on the way to HTTP, as lws does.
+		w.bindProtocol(p)
+		return dispatch{route: w.httpCallback(p, rest)}
+	}
+	// Named by Origin alone, lws hands the protocol the whole URI.
+	return dispatch{route: w.httpCallback(p, uri)}
 }
 
-// callbackMount binds the mount's protocol for the transaction and hands
-// it the request, with lws's sequence: HTTP_BIND_PROTOCOL,
-// CHECK_ACCESS_RIGHTS, and for any method but POST a second bind (lws binds
-// again on its way to HTTP), then HTTP with the part of the URI after the
-// mountpoint.
-func (w *Wsi) callbackMount(p *Protocol, uri, rest string) route {
+// callbackMount binds the protocol of a mount that names one, with lws's
+// sequence: HTTP_BIND_PROTOCOL, then CHECK_ACCESS_RIGHTS (refused: 401 and
+// the connection closes), and a POST goes straight to HTTP with the part of
+// the URI after the mountpoint. done says the request went its way; if not,
+// the mount goes on with it.
+func (w *Wsi) callbackMount(p *Protocol, m *HTTPMount, uri, rest string) (rt route, done bool) {
 	w.bindProtocol(p)
-	args := &ProcessHTMLArgs{P: uri, Len: len(uri)}
+	args := &ProcessHTMLArgs{P: uri, Len: len(uri), MaxLen: int(m.AuthMask &^ AuthModeMask)}
 	if w.call(w.protocol, CallbackCheckAccessRights, w.user, args, 0) != 0 {
 		w.ReturnHTTPStatus(HTTPStatusUnauthorized, "")
 		w.closeHTTP()
-		return routeCarry
+		return routeCarry, true
 	}
 	if args.Final != 0 {
-		return w.afterHTTP()
+		return w.afterHTTP(), true
 	}
-	if w.req.Method != http.MethodPost {
-		w.bindProtocol(p)
+	if w.req.Method == http.MethodPost {
+		return w.httpCallback(w.protocol, rest), true
 	}
-	return w.httpCallback(w.protocol, rest)
+	return 0, false
 }
 
 // httpCallback delivers LWS_CALLBACK_HTTP to p with in; a non-zero return
@@ -299,13 +332,16 @@ type ProcessHTMLArgs struct {
 }
 
 // findMount is lws_find_mount on the normalised URI: the longest
-// mountpoint that uri equals or continues with '/'.
-func (vh *Vhost) findMount(uri string) int {
+// mountpoint that uri equals or continues with '/'. A file mount without a
+// protocol takes only the methods lws reads a URI from for it (GET, HEAD,
+// POST, PUT, PATCH, DELETE); for others it is passed over.
+func (vh *Vhost) findMount(uri, method string) int {
 	best, bestLen := -1, -1
 	for i, m := range vh.mounts {
 		mp := normMountpoint(m.Mountpoint)
 		ok := mp == "/" || uri == mp || strings.HasPrefix(uri, mp+"/")
-		if ok && len(mp) > bestLen {
+		takes := m.OriginProtocol == MountProtoCallback || m.Protocol != "" || mount.FileMethod(method)
+		if ok && takes && len(mp) > bestLen {
 			best, bestLen = i, len(mp)
 		}
 	}

@@ -75,12 +75,14 @@ type ContextCreationInfo struct {
 // ContextCreationInfo.SendBufferLimit is 0.
 const DefaultSendBufferLimit = 256 << 10
 
-// HTTPMount maps a URL prefix to files (struct lws_http_mount).
+// HTTPMount maps a URL prefix to files or to a protocol (struct
+// lws_http_mount).
 type HTTPMount struct {
 	MountNext *HTTPMount
 	// Mountpoint is the URL prefix, e.g. "/".
 	Mountpoint string
-	// Origin is the directory served when FS is nil.
+	// Origin is the directory served when FS is nil; for a callback
+	// mount, the protocol that gets the requests when Protocol is empty.
 	Origin string
 	// FS, a Go addition, serves files from an fs.FS (for example an
 	// embed.FS) instead of the Origin directory.
@@ -88,14 +90,62 @@ type HTTPMount struct {
 	// Def is the default document for directory URLs, e.g. "index.html".
 	Def string
 	// OriginProtocol says what serves the mount: MountProtoFile (files
-	// from Origin or FS) or MountProtoCallback (Origin names the protocol
-	// that gets the requests as LWS_CALLBACK_HTTP).
+	// from Origin or FS) or MountProtoCallback (a protocol, as
+	// LWS_CALLBACK_HTTP).
 	OriginProtocol int
-	// Protocol, for a file mount, names the protocol that gets a request
-	// for a file the mount does not have, as LWS_CALLBACK_HTTP with the
-	// path after the mountpoint; empty: the vhost's protocol 0 gets it,
-	// with the whole path (lws's lws_http_mount.protocol).
+	// Protocol names the protocol bound to the mount's requests
+	// (lws_http_mount.protocol). On a callback mount it wins over Origin
+	// and gets LWS_CALLBACK_HTTP with the path after the mountpoint (with
+	// only Origin, lws passes the whole path, except to a POST). On a file
+	// mount it is bound for every request, gets CHECK_ACCESS_RIGHTS,
+	// ADD_HEADERS before a file is sent, the POSTs, and the requests for
+	// files the mount does not have, as LWS_CALLBACK_HTTP with the path
+	// after the mountpoint; empty: protocol 0 gets those, with the whole
+	// path.
 	Protocol string
-	// ExtraMimetypes adds file types by extension (".ext" -> type).
+	// ExtraMimetypes adds file types by extension (".ext" -> type); a key
+	// starting with '*' is the type of a file nothing else matches, whose
+	// type is application/octet-stream otherwise.
 	ExtraMimetypes map[string]string
+	// Interpret lists the files whose content a protocol rewrites on its
+	// way out (lws's interpret): Name is the suffix (".html", compared
+	// case-sensitively), Value the protocol. That protocol is bound for
+	// the transaction and gets the file in pieces as
+	// LWS_CALLBACK_PROCESS_HTML, in a *ProcessHTMLArgs: P[:Len] is the
+	// piece, MaxLen what lws lets it grow to, Final set on the last one;
+	// the callback sets P and Len to what is sent instead, and returns
+	// below 0 to drop the connection. The answer has no content-length:
+	// HTTP/1.1 gets it chunked, which golws does itself, so Chunked is 0
+	// and the callback must not frame the chunks (lws_chunked_html_process
+	// frames them only when Chunked is set).
+	Interpret *ProtocolVhostOptions
+	// Headers go on the answers to the mount's requests (lws's mount
+	// headers): one named as a vhost header (ContextCreationInfo.Headers,
+	// case and a trailing colon aside) takes its place, the others follow
+	// them, and the security headers leave out those either list gives.
+	Headers *ProtocolVhostOptions
+
+	// CacheMaxAge, with CacheReusable, lets clients keep the mount's files
+	// that many seconds: "cache-control: private, max-age=N"
+	// ("must-revalidate, private, ..." with CacheRevalidate, "public"
+	// instead of "private" with CacheIntermediaries). CacheNo sends
+	// "no-cache" instead; anything else sends "no-store", as lws does.
+	CacheMaxAge         int
+	CacheReusable       bool
+	CacheRevalidate     bool
+	CacheIntermediaries bool
+	CacheNo             bool
+
+	// BasicAuthLoginFile names a file of "user:password" lines: a request
+	// for the mount without one of them as its basic credentials gets
+	// 401 with `www-authenticate: Basic realm="lwsws"`, before any
+	// protocol is bound (lws_http_mount.basic_auth_login_file). The file
+	// is read at each request, as lws does.
+	BasicAuthLoginFile string
+	// AuthMask holds the authentication mode in its top four bits
+	// (AuthModeMask): AuthModeBasicAuthCallback makes the protocol bound
+	// at the time decide instead of a login file, through
+	// LWS_CALLBACK_VERIFY_BASIC_AUTHORIZATION. The other bits are passed
+	// to CHECK_ACCESS_RIGHTS as ProcessHTMLArgs.MaxLen, as lws does.
+	AuthMask uint32
 }

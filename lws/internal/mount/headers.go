@@ -1,9 +1,10 @@
 package mount
 
 import (
-	"fmt"
+	"io"
 	"net/http"
 	"strconv"
+	"strings"
 )
 
 // The values of lws's pvo_hsbph (lib/roles/http/header.c), byte for byte:
@@ -15,11 +16,10 @@ const (
 		"style-src 'self'; connect-src 'self' ws: wss:; " +
 		"frame-ancestors 'none'; base-uri 'none';" +
 		"form-action 'self';"
-	nosniffValue   = "nosniff"
-	xssValue       = "1; mode=block"
-	frameValue     = "deny"
-	referrerValue  = "no-referrer"
-	allowedMethods = "GET, HEAD"
+	nosniffValue  = "nosniff"
+	xssValue      = "1; mode=block"
+	frameValue    = "deny"
+	referrerValue = "no-referrer"
 )
 
 // SetSecurityHeaders sets the headers lws adds to every response when the
@@ -34,42 +34,43 @@ func SetSecurityHeaders(h http.Header) {
 }
 
 // startResponse is the one place every response of the handler passes, so
-// the security headers cannot be forgotten on some status.
-func (h *Handler) startResponse(w http.ResponseWriter) http.Header {
+// the security headers and the mount's headers cannot be forgotten on some
+// status. m is nil for an answer no mount gives.
+func (h *Handler) startResponse(w http.ResponseWriter, m *Mount) http.Header {
 	hdr := w.Header()
+	hdr["Date"] = nil // lws sends none; net/http would add one
 	if h.opts.SecurityHeaders {
 		SetSecurityHeaders(hdr)
+	}
+	if m != nil {
+		for _, x := range m.Headers {
+			hdr.Add(strings.TrimSpace(strings.TrimSuffix(x.Name, ":")), x.Value)
+		}
 	}
 	return hdr
 }
 
-// writeStatus answers with a short HTML page, as lws_return_http_status
-// does (Content-Type text/html and a Content-Length). HEAD gets the
-// headers only.
-func (h *Handler) writeStatus(w http.ResponseWriter, r *http.Request, code int) {
-	body := statusBody(code)
-	hdr := h.startResponse(w)
+// writeStatus answers code with Options.StatusPage's page, as
+// lws_return_http_status does (Content-Type text/html and a
+// Content-Length). HEAD gets the headers only.
+func (h *Handler) writeStatus(w http.ResponseWriter, r *http.Request, m *Mount, code int) {
+	var body string
+	if h.opts.StatusPage != nil {
+		body = h.opts.StatusPage(code)
+	}
+	hdr := h.startResponse(w, m)
 	hdr.Set("Content-Type", "text/html")
 	hdr.Set("Content-Length", strconv.Itoa(len(body)))
-	if code == http.StatusMethodNotAllowed {
-		hdr.Set("Allow", allowedMethods)
-	}
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write([]byte(body))
+		_, _ = io.WriteString(w, body)
 	}
-}
-
-// statusBody is golws's own wording; http.StatusText never holds markup.
-func statusBody(code int) string {
-	return fmt.Sprintf("<html><head><meta charset=utf-8><title>%d</title></head>"+
-		"<body><h1>%d %s</h1></body></html>", code, code, http.StatusText(code))
 }
 
 // redirect is lws_http_redirect's 301: Location, Content-Type text/html and
 // Content-Length 0, no body.
 func (h *Handler) redirect(w http.ResponseWriter, location string) {
-	hdr := h.startResponse(w)
+	hdr := h.startResponse(w, nil)
 	hdr.Set("Location", location)
 	hdr.Set("Content-Type", "text/html")
 	hdr.Set("Content-Length", "0")

@@ -26,10 +26,11 @@ var builtinTypes = []struct{ suffix, typ string }{
 	{".txt", "text/plain"},
 	{".xml", "application/xml"},
 	{".json", "application/json"},
-
-	// golws additions, for what today's front ends ship.
+	{".babylon", "application/json"},
 	{".mjs", "text/javascript"},
 	{".wasm", "application/wasm"},
+
+	// golws additions, for what today's front ends ship.
 	{".map", "application/json"},
 	{".pdf", "application/pdf"},
 	{".mp4", "video/mp4"},
@@ -39,7 +40,8 @@ var builtinTypes = []struct{ suffix, typ string }{
 // mimeType is lws_get_mimetype: the mount's extra types first, then the
 // built-in table, then an extra key starting with '*' as a catch-all.
 // Suffixes match case-insensitively (lws uses strcasecmp). ok is false when
-// nothing matched: the handler answers 415, as lws does.
+// nothing matched: the file is served as application/octet-stream, as lws
+// main does.
 func mimeType(name string, extra map[string]string) (typ string, ok bool) {
 	// A map has no order, so where lws takes the first matching entry of
 	// its list, take the longest matching suffix (".tar.gz" over ".gz"),

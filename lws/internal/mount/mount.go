@@ -6,7 +6,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
-	"strconv"
+	"slices"
 	"strings"
 )
 
@@ -16,7 +16,25 @@ type Mount struct {
 	FS             fs.FS             // files (an Origin, embed.FS, (*os.Root).FS(), fstest.MapFS...)
 	Def            string            // default document for directory URLs; "" means "index.html", as in lws
 	ExtraMimetypes map[string]string // ".ext" -> type, checked before the built-in table; "*" matches anything
+	Cache          Cache             // the cache-control policy of the mount's files
+	// Headers go on every response the handler writes for the mount, in
+	// this order: lws passes what lws_add_http_header_status adds (the
+	// vhost's and the mount's headers, the security headers, the server
+	// name), so it leaves Options.SecurityHeaders off.
+	Headers []Header
+	// Interpret lists the files whose content a protocol rewrites before
+	// it is sent (lws's interpret list): the first entry whose Suffix
+	// ends the file's name, compared case-sensitively as lws does, names
+	// the protocol handed to Hooks.Start.
+	Interpret []Interpret
 }
+
+// Header is one response header; a trailing colon on Name (lws's spelling,
+// "x-frame-options:") is ignored.
+type Header struct{ Name, Value string }
+
+// Interpret maps files ending in Suffix (".html") to a Protocol name.
+type Interpret struct{ Suffix, Protocol string }
 
 // defDoc is the default document, with lws's fallback when Def is unset.
 func (m *Mount) defDoc() string {
@@ -26,11 +44,25 @@ func (m *Mount) defDoc() string {
 	return m.Def
 }
 
+// interpreter is the protocol that rewrites the file name, or "".
+func (m *Mount) interpreter(name string) string {
+	for _, in := range m.Interpret {
+		if len(name) > len(in.Suffix) && strings.HasSuffix(name, in.Suffix) {
+			return in.Protocol
+		}
+	}
+	return ""
+}
+
 // Options are the vhost options that change what the handler sends.
 type Options struct {
 	// SecurityHeaders is LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE:
 	// every response of the handler carries SetSecurityHeaders' headers.
 	SecurityHeaders bool
+	// StatusPage is the body of the page the handler answers an error
+	// status with (lws passes lws_return_http_status' page); nil sends
+	// the status with an empty body.
+	StatusPage func(code int) string
 }
 
 // Handler serves the mounts of one vhost.
@@ -43,12 +75,14 @@ type Handler struct {
 // NewHandler serves the mounts (longest matching mountpoint wins). Requests
 // matching no mount go to fallback, the caller's LWS_CALLBACK_HTTP; if
 // fallback is nil they get 404. The package documentation lists every
-// answer. mounts is copied, so the caller may reuse its slice and maps.
+// answer. mounts is copied, so the caller may reuse its slices and maps.
 func NewHandler(mounts []Mount, opts Options, fallback http.Handler) *Handler {
 	ms := make([]Mount, len(mounts))
 	for i, m := range mounts {
 		m.Mountpoint = normMountpoint(m.Mountpoint)
 		m.ExtraMimetypes = maps.Clone(m.ExtraMimetypes)
+		m.Headers = slices.Clone(m.Headers)
+		m.Interpret = slices.Clone(m.Interpret)
 		ms[i] = m
 	}
 	return &Handler{mounts: ms, opts: opts, fallback: fallback}
@@ -58,19 +92,23 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// EscapedPath, not Path: Resolve wants the path as sent so that it
 	// decodes it exactly once, the way lws sees the URI.
 	rt := resolve(h.mounts, r.URL.EscapedPath())
+	if rt.verdict >= vRedirect && !FileMethod(r.Method) {
+		// lws_find_mount passes over a file mount for other methods.
+		rt.verdict = vNoMount
+	}
 	switch rt.verdict {
 	case vReject:
-		h.writeStatus(w, r, http.StatusNotFound)
+		h.writeStatus(w, r, nil, http.StatusNotFound)
 		return
 	case vNotAbsolute:
-		h.writeStatus(w, r, http.StatusForbidden)
+		h.writeStatus(w, r, nil, http.StatusForbidden)
 		return
 	case vNoMount:
 		if h.fallback != nil {
 			h.fallback.ServeHTTP(w, r)
 			return
 		}
-		h.writeStatus(w, r, http.StatusNotFound)
+		h.writeStatus(w, r, nil, http.StatusNotFound)
 		return
 	case vRedirect:
 		// Built from the configured mountpoint, never from the request,
@@ -79,94 +117,40 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.redirect(w, loc.EscapedPath())
 		return
 	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		h.writeStatus(w, r, http.StatusMethodNotAllowed)
-		return
-	}
-	if rt.verdict != vFile {
-		h.writeStatus(w, r, http.StatusNotFound)
-		return
-	}
-	if !h.serveFile(w, r, &h.mounts[rt.idx], rt.file) {
-		h.writeStatus(w, r, http.StatusNotFound)
+	m := &h.mounts[rt.idx]
+	if rt.verdict != vFile || h.serveFile(w, r, m, rt.file, FileRequest{}) == Missing {
+		h.writeStatus(w, r, m, http.StatusNotFound)
 	}
 }
 
+// FileMethod reports whether lws_find_mount lets a file mount take a
+// request with this method.
+func FileMethod(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+		http.MethodPatch, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
 // ServeFile serves the file name of mount m (an index into the mounts
-// NewHandler got) and reports whether it answered: false, having written
-// nothing, when the mount has no such file, which lws hands to a callback.
-// name is relative to the mount, as the caller resolved it; anything
-// validFile refuses counts as missing.
-func (h *Handler) ServeFile(w http.ResponseWriter, r *http.Request, m int, name string) bool {
+// NewHandler got), as lws_http_serve does, and says how it answered. name
+// is relative to the mount, as the caller resolved it; anything validFile
+// refuses counts as missing. The method is not looked at: lws serves a
+// file mount's file to a POST or a PUT as to a GET.
+func (h *Handler) ServeFile(w http.ResponseWriter, r *http.Request, m int, name string, fr FileRequest) Result {
 	mt := &h.mounts[m]
 	if name == "" {
 		name = mt.defDoc()
 	}
 	if mt.FS == nil || !validFile(strings.TrimSuffix(name, "/")) {
-		return false
+		return Missing
 	}
 	if strings.HasSuffix(name, "/") {
 		name += mt.defDoc()
 	}
-	return h.serveFile(w, r, mt, name)
-}
-
-// serveFile follows lws_http_serve: open, ETag and If-None-Match, then the
-// MIME type, then the file. It reports false for a file that is missing.
-func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, m *Mount, name string) bool {
-	if m.FS == nil {
-		return false
-	}
-	of, err := openFile(m.FS, name, m.defDoc())
-	if err != nil {
-		return false
-	}
-	defer func() {
-		if of.f != nil {
-			_ = of.f.Close()
-		}
-	}()
-
-	hashed := of.fi.ModTime().IsZero()
-	tag, err := etagFor(of.fi, of.f)
-	if err != nil {
-		h.writeStatus(w, r, http.StatusInternalServerError)
-		return true
-	}
-	if notModified(r.Header, tag) {
-		hdr := h.startResponse(w)
-		hdr.Set("Etag", tag)
-		hdr.Set("Cache-Control", "no-store")
-		w.WriteHeader(http.StatusNotModified)
-		return true
-	}
-	typ, ok := mimeType(of.name, m.ExtraMimetypes)
-	if !ok {
-		h.writeStatus(w, r, http.StatusUnsupportedMediaType)
-		return true
-	}
-	if hashed && r.Method != http.MethodHead {
-		// Hashing read the file to its end.
-		if err := of.rewind(m.FS); err != nil {
-			h.writeStatus(w, r, http.StatusInternalServerError)
-			return true
-		}
-	}
-
-	hdr := h.startResponse(w)
-	hdr.Set("Etag", tag)
-	// Setting Content-Type, even to "", also stops net/http from sniffing.
-	hdr.Set("Content-Type", typ)
-	hdr.Set("Content-Length", strconv.FormatInt(of.fi.Size(), 10))
-	hdr.Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
-	if r.Method == http.MethodHead {
-		return true
-	}
-	// CopyN: never send more than the Content-Length just promised, even
-	// if the file grew meanwhile. A failure here is the client going away.
-	_, _ = io.CopyN(w, of.f, of.fi.Size())
-	return true
+	return h.serveFile(w, r, mt, name, fr)
 }
 
 // opened is a regular file ready to serve.

@@ -91,8 +91,9 @@ func TestSecurityHeadersOnEveryStatus(t *testing.T) {
 		{"GET", "/missing.html", nil, 404},
 		{"GET", "/../etc/passwd", nil, 404},
 		{"GET", "/" + strings.Repeat("a", MaxPathLen), nil, 404},
-		{"POST", "/notes.txt", nil, 405},
-		{"GET", "/blob.bin", nil, 415},
+		{"POST", "/notes.txt", nil, 200},
+		{"OPTIONS", "/notes.txt", nil, 404},
+		{"GET", "/blob.bin", nil, 200},
 		{"GET", "/static", nil, 301},
 		{"OPTIONS", "*", nil, 403},
 	}
@@ -308,15 +309,21 @@ func TestDefaultDocument(t *testing.T) {
 }
 
 func TestNotFoundBody(t *testing.T) {
-	rec := do(t, newRoot(Options{}), "GET", "/missing.html")
-	if rec.Code != 404 {
-		t.Fatalf("status %d", rec.Code)
-	}
-	if ct := rec.Header().Get("Content-Type"); ct != "text/html" {
-		t.Errorf("content-type %q", ct)
-	}
-	if b := rec.Body.String(); !strings.Contains(b, "<h1>404") || rec.Header().Get("Content-Length") != strconv.Itoa(len(b)) {
-		t.Errorf("body %q, length %q", b, rec.Header().Get("Content-Length"))
+	page := func(code int) string { return "<p>" + strconv.Itoa(code) + "</p>" }
+	for _, c := range []struct {
+		opts Options
+		body string
+	}{{Options{}, ""}, {Options{StatusPage: page}, "<p>404</p>"}} {
+		rec := do(t, newRoot(c.opts), "GET", "/missing.html")
+		if rec.Code != 404 {
+			t.Fatalf("status %d", rec.Code)
+		}
+		if ct := rec.Header().Get("Content-Type"); ct != "text/html" {
+			t.Errorf("content-type %q", ct)
+		}
+		if b := rec.Body.String(); b != c.body || rec.Header().Get("Content-Length") != strconv.Itoa(len(b)) {
+			t.Errorf("body %q, length %q; want %q", b, rec.Header().Get("Content-Length"), c.body)
+		}
 	}
 }
 
@@ -467,15 +474,13 @@ func mustSymlink(t *testing.T, target, link string) {
 	}
 }
 
-func TestUnknownType415(t *testing.T) {
+// lws main serves a file of no known type as application/octet-stream
+// (lws 4.x answered 415).
+func TestUnknownTypeOctetStream(t *testing.T) {
 	h := newRoot(Options{SecurityHeaders: true})
 	rec := do(t, h, "GET", "/blob.bin")
-	// The body is the status page, never the file.
-	if rec.Code != 415 || rec.Header().Get("Content-Type") != "text/html" || strings.Contains(rec.Body.String(), "\x01\x02") {
+	if rec.Code != 200 || rec.Header().Get("Content-Type") != "application/octet-stream" || rec.Body.String() != "\x00\x01\x02" {
 		t.Errorf("blob.bin: %d %q %q", rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
-	}
-	if rec.Header().Get("Etag") != "" {
-		t.Errorf("415 carries an etag, lws's does not")
 	}
 }
 
@@ -493,7 +498,9 @@ func TestExtraMimetypes(t *testing.T) {
 		code   int
 		typ    string
 	}{
-		{nil, "/b.foo", 415, "text/html"},
+		{nil, "/b.foo", 200, "application/octet-stream"},
+		{map[string]string{"*": "x/any"}, "/d.bin", 200, "x/any"},
+		{map[string]string{".foo": ""}, "/b.foo", 200, ""}, // lws sends no type, net/http must not sniff one
 		{map[string]string{".foo": "application/x-foo"}, "/b.foo", 200, "application/x-foo"},
 		{map[string]string{".txt": "text/plain; charset=utf-8"}, "/a.txt", 200, "text/plain; charset=utf-8"},
 		{map[string]string{".gz": "x/gz", ".tar.gz": "x/tgz"}, "/c.tar.gz", 200, "x/tgz"},
@@ -528,7 +535,7 @@ func TestBuiltinTypes(t *testing.T) {
 		".woff": "application/font-woff", ".woff2": "application/font-woff2",
 		".ttf": "application/x-font-ttf", ".wasm": "application/wasm", ".xml": "application/xml",
 		".pdf": "application/pdf", ".map": "application/json", ".mp4": "video/mp4",
-		".zip": "application/zip", ".gz": "application/gzip",
+		".zip": "application/zip", ".gz": "application/gzip", ".babylon": "application/json",
 	}
 	for ext, typ := range want {
 		for _, name := range []string{"f" + ext, "dir/F" + strings.ToUpper(ext)} {
@@ -545,15 +552,31 @@ func TestBuiltinTypes(t *testing.T) {
 	}
 }
 
-func TestMethodNotAllowed(t *testing.T) {
-	h := newRoot(Options{SecurityHeaders: true})
-	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"} {
-		for _, target := range []string{"/notes.txt", "/missing", "/../x"} {
-			rec := do(t, h, m, target)
-			if rec.Code != 405 || rec.Header().Get("Allow") != "GET, HEAD" {
-				t.Errorf("%s %s: %d allow %q", m, target, rec.Code, rec.Header().Get("Allow"))
-			}
+// lws serves a file mount's file whatever the method it reads a URI from
+// (GET, HEAD, POST, PUT, PATCH, DELETE); for other methods it passes the
+// file mount over.
+func TestMethods(t *testing.T) {
+	var fell []string
+	fallback := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fell = append(fell, r.Method)
+		w.WriteHeader(http.StatusTeapot)
+	})
+	h := NewHandler([]Mount{{Mountpoint: "/", FS: testFS()}}, Options{}, fallback)
+	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH"} {
+		if rec := do(t, h, m, "/notes.txt"); rec.Code != 200 || rec.Body.String() != "hello" {
+			t.Errorf("%s: %d %q", m, rec.Code, rec.Body.String())
 		}
+		if rec := do(t, h, m, "/missing"); rec.Code != 404 {
+			t.Errorf("%s /missing: %d", m, rec.Code)
+		}
+	}
+	for _, m := range []string{"OPTIONS", "TRACE"} {
+		if rec := do(t, h, m, "/notes.txt"); rec.Code != http.StatusTeapot {
+			t.Errorf("%s: %d, want the fallback's", m, rec.Code)
+		}
+	}
+	if len(fell) != 2 {
+		t.Errorf("fallback saw %q", fell)
 	}
 }
 

@@ -3,6 +3,7 @@ package exampletest
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"testing"
 	"time"
 
@@ -72,7 +73,7 @@ func (e *Example) Wait(t testing.TB) int {
 	case <-e.done:
 		return e.code
 	case <-time.After(WaitBound):
-		t.Fatalf("run did not return; log:\n%s", e.Log)
+		t.Fatalf("run did not return; log:\n%s\ngoroutines:\n%s", e.Log, allStacks())
 		return -1
 	}
 }
@@ -87,4 +88,10 @@ func (e *Example) Stop(t testing.TB) int {
 	default:
 	}
 	return e.Wait(t)
+}
+
+// allStacks is every goroutine's stack, to show where a run hangs.
+func allStacks() []byte {
+	buf := make([]byte, 1<<20)
+	return buf[:runtime.Stack(buf, true)]
 }
