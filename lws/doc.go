@@ -182,4 +182,30 @@
 //   - URLDecode and SnprintfTo never write past the slice they are given,
 //     whatever length they are told (lws_urldecode writes its NUL after
 //     len bytes).
+//   - The 301 that adds the slash to a file mount's mountpoint answers
+//     with the request's HTTP version and keeps a kept-alive connection.
+//     lws sends it from its handshake code, before it reads the request's
+//     version: a connection's first request gets "HTTP/1.0 301" and a
+//     close, a later one the previous request's version and connection
+//     type. Its Location is the path alone; lws's is the scheme, the
+//     client's Host header and the path, which a forged Host turns into a
+//     cacheable redirect anywhere.
+//   - A file mount that answers a request with a body (a POST to a file)
+//     reads and drops the body, up to 256 KiB (past that the connection
+//     closes), and the connection goes on. lws leaves the body unread: the
+//     connection answers nothing more, and lws main spins the CPU until
+//     the client goes.
+//   - The error_document_404 is answered with 404 when the request's URI
+//     is the document's. lws does it when the part of the URI after any
+//     file mount's mountpoint is ("/static/404.html" too), and keeps the
+//     state on the connection until its next file request.
+//   - A LWS_CALLBACK_VERIFY_BASIC_AUTHORIZATION callback that panics
+//     refuses the credentials: a recovered panic counts as -1, which for
+//     this reason would let the client in.
+//   - LWS_CALLBACK_PROCESS_HTML gets Chunked 0: golws frames the chunks
+//     of an interpreted file itself (net/http), so the callback returns
+//     plain content. To HTTP/1.0 the file goes unframed and ends with the
+//     connection; lws sends HTTP/1.0 "transfer-encoding: chunked".
+//   - An interpret list naming a protocol the vhost does not have logs ERR
+//     and drops the connection; lws indexes outside its protocol array.
 package lws
