@@ -497,3 +497,34 @@ func TestHTTPPiecesThenCallbackClose(t *testing.T) {
 	}
 	rec.waitEvent(t, "dyn LWS_CALLBACK_WSI_DESTROY")
 }
+
+// A POST answered from LWS_CALLBACK_HTTP, its body left to the dummy:
+// lws_callback_http_dummy sees the response already sent and completes
+// the transaction at BODY_COMPLETION instead of answering a second time,
+// so the next request on the connection gets its own answer.
+func TestHTTPDummyCompletesAnAnsweredPost(t *testing.T) {
+	rec := newRecorder()
+	dyn := handlers{
+		CallbackHTTP: func(w *Wsi, _ any, _ any) int {
+			if w.req.Method != http.MethodPost {
+				return dynHandlers()[CallbackHTTP](w, nil, nil)
+			}
+			var buf [Pre + 512]byte
+			p, end := PtrTo(buf[:], Pre), PtrTo(buf[:], len(buf)-1)
+			if w.HTTPRedirect(HTTPStatusSeeOther, "/after.html", &p, end) < 0 {
+				return -1
+			}
+			return 0
+		},
+		CallbackHTTPWriteable: dynHandlers()[CallbackHTTPWriteable],
+	}
+	s := startHTTPServer(t, rec, dyn)
+	c := dialHTTP(t, s)
+	resp, body := c.do("POST /dyn/form HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\n\r\ntext=hi")
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/after.html" || body != "" {
+		t.Fatalf("POST: %d %q %q", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	if resp, body := c.do("GET /dyn/x HTTP/1.1\r\nHost: x\r\n\r\n"); resp.StatusCode != 200 || body != "hello" {
+		t.Fatalf("next request: %d %q", resp.StatusCode, body)
+	}
+}

@@ -75,6 +75,9 @@ func (w *Wsi) Write(buf []byte, proto WriteProtocol) int {
 		w.closeHard()
 		return -1
 	}
+	if w.http != nil && w.state.inTransaction() {
+		w.http.wrote = true
+	}
 	return len(buf)
 }
 
