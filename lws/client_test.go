@@ -109,3 +109,42 @@ func TestClientConnectionError(t *testing.T) {
 		t.Fatalf("events %q", ev)
 	}
 }
+
+// An established client connection belongs to its context like a server
+// one: lws_callback_on_writable_all_protocol reaches it, and Destroy
+// closes it (CLIENT_CLOSED, WSI_DESTROY) and returns, though the server
+// keeps it open.
+func TestClientEstablishedEndsWithItsContext(t *testing.T) {
+	s := startServer(t, ContextCreationInfo{Protocols: []Protocol{recordingProtocol("echo", newRecorder(), echoHandlers())}})
+	port := s.ctx.Vhost().Port()
+	rec := newRecorder()
+	h := handlers{
+		CallbackClientEstablished: func(w *Wsi, _ any, _ any) int {
+			w.Context().CallbackOnWritableAllProtocol(w.Protocol())
+			return 0
+		},
+	}
+	p := recordingProtocol("echo", rec, h)
+	c, err := CreateContext(&ContextCreationInfo{Port: ContextPortNoListen, Protocols: []Protocol{p}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	c.post(func() {
+		ClientConnect(&ClientConnectInfo{Context: c, Address: "127.0.0.1", Port: port, Path: "/", Host: "localhost", Protocol: "echo"})
+	})
+	go func() {
+		defer close(done)
+		_ = c.Run(gctx)
+		c.Destroy()
+	}()
+	rec.waitEvent(t, "echo LWS_CALLBACK_CLIENT_WRITEABLE")
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(waitBound):
+		t.Fatal("Destroy did not return with a client connection established")
+	}
+	rec.waitEvent(t, "echo LWS_CALLBACK_WSI_DESTROY")
+}

@@ -171,6 +171,9 @@ func (w *Wsi) establish(conn *websocket.Conn, wire *wireConn) {
 		return
 	}
 	w.setState(stateEstablished)
+	// A server wsi is the vhost's from its adoption on; a client one from
+	// here: the all-protocol calls reach it and Destroy closes it.
+	w.vh.live[w] = struct{}{}
 	if w.callUser(w.role(CallbackEstablished, CallbackClientEstablished), nil, 0) != 0 && !w.client {
 		Notice("lws_process_ws_upgrade2: user ESTABLISHED failed connection")
 	}
