@@ -129,6 +129,7 @@ func (w *Wsi) dropBody(rw http.ResponseWriter, r *http.Request) {
 	if !kept || http.NewResponseController(rw).Flush() != nil {
 		return
 	}
+	Info("%s: %s %s answered without its body: the body is dropped", w.peer, r.Method, r.URL.Path)
 	n, err := io.CopyN(io.Discard, r.Body, maxDroppedBody+1)
 	if n > maxDroppedBody || (err != nil && !errors.Is(err, io.EOF)) {
 		w.dropped(rw)

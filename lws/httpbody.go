@@ -18,25 +18,31 @@ func (w *Wsi) startBody(r *http.Request) (wait func()) {
 	done := make(chan struct{})
 	if !w.ctx.goBackground(func() {
 		defer close(done)
-		w.readBody(r.Body)
+		w.readBody(r.Body, r.ContentLength)
 	}) {
 		close(done)
 	}
 	return func() { <-done }
 }
 
-// readBody delivers the body and returns once it was read to its end, the
-// transaction ended, or the client went away.
-func (w *Wsi) readBody(body io.Reader) {
+// readBody delivers the body (length bytes, -1 if unknown) and returns
+// once it was read to its end, the transaction ended, or the client went
+// away.
+func (w *Wsi) readBody(body io.Reader, length int64) {
 	buf := make([]byte, defaultRxBufferSize)
+	var got int64
 	for {
 		if !w.waitToken() {
 			return
 		}
 		n, err := body.Read(buf)
+		got += int64(n)
 		eof := errors.Is(err, io.EOF)
 		if err != nil && !eof {
-			return // the client went away: the connection's end says so
+			// The client went away (or the content timeout cut it):
+			// the connection's end tells the wsi.
+			Info("%s: request body cut short after %d of %d bytes: %v", w.peer, got, length, err)
+			return
 		}
 		chunk := buf[:n]
 		delivered := make(chan bool, 1)

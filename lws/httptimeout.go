@@ -74,6 +74,19 @@ func (c *wireConn) contentExpired() {
 	_ = c.Close()
 }
 
+// headTimedOut logs what lws logs when a connection waited too long for
+// a request: net/http's read deadline (ReadHeaderTimeout, or IdleTimeout
+// after a response) ended the read, and net/http closes the connection.
+// lws's reason is HOLDING_AH while a request's head is awaited, and
+// KEEPALIVE_IDLE when nothing of the next one came after a response.
+func (c *wireConn) headTimedOut() {
+	why, reason := "HTTP headers", PendingTimeoutHoldingAH
+	if c.answered.Load() && !c.ah.held {
+		why, reason = "keep-alive idle", PendingTimeoutHTTPKeepaliveIdle
+	}
+	Info("%s: TIMEDOUT WAITING %d (%s), closing", c.RemoteAddr(), int(reason), why)
+}
+
 // startTransaction arms the content timeout of r's connection. A request
 // with a body is answered without first waiting for the body, as lws
 // answers it; what the handler leaves unread is drained after the answer,

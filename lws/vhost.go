@@ -153,6 +153,7 @@ func (vh *Vhost) connState(nc net.Conn, s http.ConnState) {
 		wc.ah.reading = false
 	case http.StateIdle:
 		wc.content.stop()
+		wc.answered.Store(true)
 		wc.serving.Store(false)
 		wc.ah.next()
 	case http.StateHijacked:

@@ -3,6 +3,7 @@ package lws
 import (
 	"errors"
 	"net"
+	"os"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -38,6 +39,9 @@ type wireConn struct {
 	// connection is hijacked, is net/http answering a request it could
 	// not parse (see Write).
 	serving atomic.Bool
+	// answered: a response went out, so a read waiting with nothing of
+	// the next request is the keep-alive idle wait.
+	answered atomic.Bool
 	// tap follows the frames read, once the connection is a WebSocket;
 	// set before coder/websocket reads anything.
 	tap *frameTap
@@ -63,6 +67,9 @@ func (c *wireConn) Read(p []byte) (n int, err error) {
 	}
 	if err != nil {
 		c.readFailed.Store(true)
+		if c.tap == nil && c.ah.pool != nil && !c.serving.Load() && errors.Is(err, os.ErrDeadlineExceeded) {
+			c.headTimedOut()
+		}
 	}
 	return n, err
 }

@@ -35,6 +35,16 @@
 //     memory a header flood costs), and the lock-out they prevent: idle
 //     connections beyond the server's open-file limit (a subprocess with
 //     its own limit) no longer lock a normal client out.
+//   - httpbadinput_test.go: the bad HTTP input of issue 12, case by case
+//     (malformed request lines and headers, a header past lws's limit, a
+//     body longer than its Content-Length, Transfer-Encoding with
+//     Content-Length, headers never finished, a POST to a file mount, a
+//     client gone mid-body): each gets lws's answer and a log line, and
+//     the server serves the next client.
+//   - httpshutdown_test.go: destroying a context with HTTP connections in
+//     every state (kept alive, uploading a body, answered in pieces,
+//     headers half sent) ends promptly and runs each connection's close
+//     callbacks once.
 //   - writeable_test.go: a write made from WRITEABLE is always taken.
 //   - mirrorcrowd_test.go, mountswap_test.go, statusua_test.go: a crowd of
 //     stalled mirror members is dropped within lws's bound while a reader
