@@ -79,7 +79,8 @@ const (
 	LWS_CLOSE_STATUS_NOSTATUS_CONTEXT_DESTROY = lws.CloseStatusNoStatusContextDestroy
 )
 
-// Server options golws acts on (LWS_SERVER_OPTION_*).
+// Server options golws acts on (LWS_SERVER_OPTION_*). EXPLICIT_VHOSTS is
+// refused by Lws_create_context until lws_create_vhost exists.
 const (
 	LWS_SERVER_OPTION_VALIDATE_UTF8                                = lws.ServerOptionValidateUTF8
 	LWS_SERVER_OPTION_EXPLICIT_VHOSTS                              = lws.ServerOptionExplicitVhosts

@@ -62,6 +62,12 @@ func CreateContext(info *ContextCreationInfo) (*Context, error) {
 	if info == nil {
 		return nil, errors.New("lws: nil creation info")
 	}
+	if info.Options&ServerOptionExplicitVhosts != 0 {
+		// lws would make no vhost and wait for lws_create_vhost, which
+		// golws does not have yet: serving the creation info's vhost
+		// instead would be a different program.
+		return nil, errors.New("lws: LWS_SERVER_OPTION_EXPLICIT_VHOSTS: explicit vhosts (lws_create_vhost) are not supported yet")
+	}
 	c := &Context{
 		loop:         service.New(),
 		user:         info.User,

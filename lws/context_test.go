@@ -87,6 +87,8 @@ func TestBadCreationInfo(t *testing.T) {
 		"no callback":  {Port: ContextPortNoListen, Protocols: []Protocol{{Name: "x"}}},
 		"bad iface":    {Port: 0, Iface: "no-such-if0", Protocols: []Protocol{{Name: "x", Callback: CallbackHTTPDummy}}},
 		"cgi mount":    {Port: ContextPortNoListen, Protocols: []Protocol{{Name: "x", Callback: CallbackHTTPDummy}}, Mounts: &HTTPMount{Mountpoint: "/", OriginProtocol: MountProtoCGI}},
+		"explicit vhosts": {Port: ContextPortNoListen, Options: ServerOptionExplicitVhosts,
+			Protocols: []Protocol{{Name: "x", Callback: CallbackHTTPDummy}}},
 	} {
 		if c, err := CreateContext(info); err == nil {
 			c.Destroy()
