@@ -159,11 +159,7 @@ func hdrDumpProtocol() Protocol {
 					ps.dump += hdrDump(w, false)
 					length = int64(len(ps.dump))
 				}
-				buf := make([]byte, Pre+512)
-				start := PtrTo(buf, Pre)
-				p, end := start, PtrTo(buf, len(buf)-1)
-				if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/plain", length, &p, end) != 0 ||
-					w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+				if writeHead(w, HTTPStatusOK, "text/plain", length) != 0 {
 					return 1
 				}
 				if ps.sse {

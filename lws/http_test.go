@@ -45,11 +45,7 @@ func httpRecorder(name string, rec *recorder, h handlers) Protocol {
 // as the C trace server does; a POST is answered the same way.
 func dynHandlers() handlers {
 	answer := func(w *Wsi, _ any, _ any) int {
-		var buf [Pre + 512]byte
-		start := PtrTo(buf[:], Pre)
-		p, end := start, PtrTo(buf[:], len(buf)-1)
-		if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/plain", 5, &p, end) != 0 ||
-			w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+		if writeHead(w, HTTPStatusOK, "text/plain", 5) != 0 {
 			return 1
 		}
 		w.CallbackOnWritable()
@@ -135,6 +131,20 @@ func wantSequence(t *testing.T, rec *recorder, last string, want []string) {
 	if strings.Join(ev, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("callbacks:\n got %q\nwant %q", ev, want)
 	}
+}
+
+// writeHead writes a response head with lws's common headers, the way a
+// port does: a cursor over a buffer with LWS_PRE headroom, then
+// FinalizeWriteHTTPHeader. It returns 1 on failure, as a callback would.
+func writeHead(w *Wsi, status int, contentType string, length int64) int {
+	var buf [Pre + 512]byte
+	start := PtrTo(buf[:], Pre)
+	p, end := start, PtrTo(buf[:], len(buf)-1)
+	if w.AddHTTPCommonHeaders(status, contentType, length, &p, end) != 0 ||
+		w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+		return 1
+	}
+	return 0
 }
 
 var adopted = []string{
@@ -357,11 +367,7 @@ func TestHTTPWriteableStallsWithTheClient(t *testing.T) {
 	writes, lastTick := 0, -1
 	dyn := handlers{
 		CallbackHTTP: func(w *Wsi, _ any, _ any) int {
-			var buf [Pre + 512]byte
-			start := PtrTo(buf[:], Pre)
-			p, end := start, PtrTo(buf[:], len(buf)-1)
-			if w.AddHTTPCommonHeaders(HTTPStatusOK, "application/octet-stream", IllegalHTTPContentLen, &p, end) != 0 ||
-				w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+			if writeHead(w, HTTPStatusOK, "application/octet-stream", IllegalHTTPContentLen) != 0 {
 				return 1
 			}
 			w.CallbackOnWritable()
@@ -408,11 +414,7 @@ func TestHTTPMarkSSEOutlivesTheContentTimeout(t *testing.T) {
 	sent := 0
 	dyn := handlers{
 		CallbackHTTP: func(w *Wsi, _ any, _ any) int {
-			var buf [Pre + 512]byte
-			start := PtrTo(buf[:], Pre)
-			p, end := start, PtrTo(buf[:], len(buf)-1)
-			if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/event-stream", IllegalHTTPContentLen, &p, end) != 0 ||
-				w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+			if writeHead(w, HTTPStatusOK, "text/event-stream", IllegalHTTPContentLen) != 0 {
 				return 1
 			}
 			w.MarkSSE()
@@ -461,11 +463,7 @@ func TestHTTPPiecesThenCallbackClose(t *testing.T) {
 	sent := 0
 	dyn := handlers{
 		CallbackHTTP: func(w *Wsi, _ any, _ any) int {
-			var buf [Pre + 512]byte
-			start := PtrTo(buf[:], Pre)
-			p, end := start, PtrTo(buf[:], len(buf)-1)
-			if w.AddHTTPCommonHeaders(HTTPStatusOK, "application/octet-stream", IllegalHTTPContentLen, &p, end) != 0 ||
-				w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+			if writeHead(w, HTTPStatusOK, "application/octet-stream", IllegalHTTPContentLen) != 0 {
 				return 1
 			}
 			w.CallbackOnWritable()

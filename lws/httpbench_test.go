@@ -36,11 +36,7 @@ func benchDynamicPage(b *testing.B, contentLen int64) {
 		Callback: func(w *Wsi, reason CallbackReason, user any, in any, n int) int {
 			switch reason {
 			case CallbackHTTP:
-				var buf [Pre + 512]byte
-				start := PtrTo(buf[:], Pre)
-				p, end := start, PtrTo(buf[:], len(buf)-1)
-				if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/html", contentLen, &p, end) != 0 ||
-					w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+				if writeHead(w, HTTPStatusOK, "text/html", contentLen) != 0 {
 					return 1
 				}
 				user.(*pss).left = pageSize

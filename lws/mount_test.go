@@ -32,12 +32,8 @@ type mntConn struct {
 
 func mntDial(t *testing.T, s *server) *mntConn {
 	t.Helper()
-	c, err := net.DialTimeout("tcp", strings.TrimPrefix(s.url, "ws://"), waitBound)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return &mntConn{t: t, c: c, br: bufio.NewReader(c)}
+	r := dialHTTP(t, s)
+	return &mntConn{t: t, c: r.nc, br: r.br}
 }
 
 // mntAnswer is one response as it came.
@@ -179,11 +175,7 @@ func mntProtocol(name string, rec *recorder, h handlers) Protocol {
 // mntHello answers "hello" in text/plain: the head now, the body on
 // HTTP_WRITEABLE.
 func mntHello(w *Wsi) int {
-	buf := make([]byte, Pre+512)
-	start := PtrTo(buf, Pre)
-	p, end := start, PtrTo(buf, len(buf)-1)
-	if w.AddHTTPCommonHeaders(HTTPStatusOK, "text/plain", 5, &p, end) != 0 ||
-		w.FinalizeWriteHTTPHeader(start, &p, end) != 0 {
+	if writeHead(w, HTTPStatusOK, "text/plain", 5) != 0 {
 		return 1
 	}
 	w.CallbackOnWritable()
