@@ -2,7 +2,6 @@ package lws
 
 import (
 	"net"
-	"net/http"
 )
 
 // A server connection becomes a wsi when net/http accepts it, as lws
@@ -35,13 +34,4 @@ func (vh *Vhost) adopt(wc *wireConn) *Wsi {
 		_ = wc.Close()
 	}
 	return w
-}
-
-// connWsi returns the wsi of r's connection, nil if it has none: the
-// connection is not one golws accepted, or it was refused.
-func connWsi(r *http.Request) *Wsi {
-	if wc, ok := r.Context().Value(netConnKey{}).(*wireConn); ok {
-		return wc.wsi
-	}
-	return nil
 }
