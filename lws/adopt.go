@@ -1,8 +1,6 @@
 package lws
 
-import (
-	"net"
-)
+import "net"
 
 // A server connection becomes a wsi when net/http accepts it, as lws
 // adopts an accepted socket: FILTER_NETWORK_CONNECTION may refuse it, then
