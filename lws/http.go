@@ -106,6 +106,14 @@ func (w *Wsi) serveFile(rw http.ResponseWriter, r *http.Request, f fileRoute) {
 		w.dropped(rw)
 		return
 	}
+	w.answer(rw, r, body)
+}
+
+// answer carries the transaction to its end. body says the wsi takes the
+// request's body; a body it does not take (a file served to a POST, a
+// request refused with 401) is read and dropped once the answer is out,
+// as lws drops it, so that the connection can carry the next request.
+func (w *Wsi) answer(rw http.ResponseWriter, r *http.Request, body bool) {
 	w.carry(rw, r, body)
 	if !body && r.ContentLength != 0 {
 		w.dropBody(rw, r)

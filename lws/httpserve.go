@@ -93,7 +93,7 @@ func (vh *Vhost) serveHTTP(rw http.ResponseWriter, r *http.Request) {
 	case routeFile:
 		w.serveFile(rw, r, d.file)
 	case routeCarry:
-		w.carry(rw, r, d.body)
+		w.answer(rw, r, d.body)
 	default:
 		w.dropped(rw)
 	}

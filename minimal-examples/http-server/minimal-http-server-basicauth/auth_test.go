@@ -244,12 +244,9 @@ func check401WithClose(t *testing.T, resp *http.Response, body []byte) {
 	check401(t, "HTTP/1.0", resp, body)
 }
 
-// lws's build drains the body of a POST it refused for want of a login
-// and answers the next request on the connection. golws's lws package
-// does not yet: the refused body is left to net/http, which panics
-// ("invalid concurrent Body.Read call") and drops the connection.
+// lws drains the body of a POST it refused for want of a login and
+// answers the next request on the connection; so does golws.
 func TestRefusedPostKeepsConnection(t *testing.T) {
-	t.Skip("golws's lws package closes the connection after a POST refused before its body was read; see the report of this port")
 	s := exampletest.Serve(t, run)
 	c := httpexample.Dial(t, s.Host)
 	c.Send(httpexample.Post("/secret/", "text/plain", "abc"))
