@@ -14,6 +14,9 @@ import (
 // it 0.
 const defaultTimeoutSecs = 15
 
+// defaultMaxHTTPBodySize is lws's default bound on a request body.
+const defaultMaxHTTPBodySize = 100 << 20
+
 // destroyDrainTimeout bounds how long Destroy waits for connections to
 // report their end.
 const destroyDrainTimeout = 5 * time.Second

@@ -208,4 +208,13 @@
 //     connection; lws sends HTTP/1.0 "transfer-encoding: chunked".
 //   - An interpret list naming a protocol the vhost does not have logs ERR
 //     and drops the connection; lws indexes outside its protocol array.
+//   - lws_callback_http_dummy completes a transaction whose response was
+//     already written when BODY_COMPLETION comes (a POST answered from
+//     LWS_CALLBACK_HTTP) on HTTP/1.1 too. lws main marks a response as
+//     started only on HTTP/2 and HTTP/3, so on HTTP/1.1 its dummy writes
+//     a second response into the connection.
+//   - A request body without a length (chunked) that passes the
+//     max_http_body_size bound closes the connection, logged at WARN.
+//     lws counts such a body down from the bound and reads on as if it
+//     had ended there.
 package lws

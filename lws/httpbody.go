@@ -18,7 +18,7 @@ func (w *Wsi) startBody(r *http.Request) (wait func()) {
 	done := make(chan struct{})
 	if !w.ctx.goBackground(func() {
 		defer close(done)
-		w.readBody(r.Body, r.ContentLength)
+		w.readBody(r.Body, r.ContentLength, w.http.maxBody)
 	}) {
 		close(done)
 	}
@@ -27,8 +27,9 @@ func (w *Wsi) startBody(r *http.Request) (wait func()) {
 
 // readBody delivers the body (length bytes, -1 if unknown) and returns
 // once it was read to its end, the transaction ended, or the client went
-// away.
-func (w *Wsi) readBody(body io.Reader, length int64) {
+// away. A body without a length that passes max closes the connection:
+// lws counts such a body down from its max_http_body_size.
+func (w *Wsi) readBody(body io.Reader, length int64, max uint64) {
 	buf := make([]byte, defaultRxBufferSize)
 	var got int64
 	for {
@@ -37,6 +38,11 @@ func (w *Wsi) readBody(body io.Reader, length int64) {
 		}
 		n, err := body.Read(buf)
 		got += int64(n)
+		if uint64(got) > max {
+			Warn("%s: request body passed its max %d, closing", w.peer, max)
+			w.ctx.post(w.closeHTTP)
+			return
+		}
 		eof := errors.Is(err, io.EOF)
 		if err != nil && !eof {
 			// The client went away (or the content timeout cut it):

@@ -25,6 +25,7 @@ type httpConn struct {
 	wrote       bool   // something of the response was written (lws's sent_response_headers)
 	hasBody     bool   // a request body is (still) arriving
 	emptyPost   bool   // a POST with an explicit "Content-Length: 0"
+	maxBody     uint64 // the most body bytes the request may send
 	// mount is the mount the request went to; its headers go on the
 	// response (lws's mount_specific_headers). nil for none.
 	mount *HTTPMount
@@ -107,7 +108,7 @@ func (w *Wsi) startRequest(r *http.Request, upgrade bool, framing framingHeaders
 		return dispatch{}
 	}
 	h := w.http
-	*h = httpConn{kick: h.kick, txn: h.txn + 1, keepAlive: !r.Close, hasBody: r.ContentLength != 0,
+	*h = httpConn{kick: h.kick, txn: h.txn + 1, keepAlive: !r.Close, hasBody: r.ContentLength != 0, maxBody: w.vh.maxBody,
 		emptyPost: r.Method == http.MethodPost && r.Header.Get("Content-Length") == "0"}
 	w.req = r
 	w.setState(stateHTTPRequest)
@@ -153,6 +154,10 @@ func (w *Wsi) refuseRequest(r *http.Request, framing framingHeaders) int {
 		Warn("lws_http_action: Both Content-Length and Transfer-Encoding present")
 		return HTTPStatusBadRequest
 	}
+	if r.ContentLength > 0 && uint64(r.ContentLength) > w.vh.maxBody {
+		Warn("lws_http_action: rejected Content-Length %d > max %d", r.ContentLength, w.vh.maxBody)
+		return HTTPStatusReqEntityTooLarge
+	}
 	if _, err := url.ParseQuery(r.URL.RawQuery); err != nil && strings.Contains(err.Error(), "escape") {
 		Info("lws_parse_urldecode: bad %%-escape in the URI arguments: peer %s", w.peer)
 		return HTTPStatusForbidden
@@ -184,6 +189,15 @@ func (w *Wsi) httpAction(uri string) dispatch {
 		return dispatch{route: w.httpCallback(w.protocol, uri)}
 	}
 	m := vh.mounts[i]
+	if m.MaxHTTPBodySize != 0 {
+		if w.req.ContentLength > 0 && uint64(w.req.ContentLength) > m.MaxHTTPBodySize {
+			Warn("lws_http_action: mount rejected Content-Length %d > max %d", w.req.ContentLength, m.MaxHTTPBodySize)
+			w.ReturnHTTPStatus(HTTPStatusReqEntityTooLarge, "")
+			w.closeHTTP()
+			return dispatch{route: routeCarry}
+		}
+		w.http.maxBody = m.MaxHTTPBodySize
+	}
 	mp := normMountpoint(m.Mountpoint)
 	rest := uri[len(mp):] // what lws passes: the URI after the mountpoint's length
 	if m.OriginProtocol != MountProtoCallback && mp != "/" && rest == "" {

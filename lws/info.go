@@ -59,6 +59,12 @@ type ContextCreationInfo struct {
 	// is free, as in lws. 0 means the process's open-file limit, which is
 	// lws's default (its max_fds).
 	MaxHTTPHeaderPool int
+	// MaxHTTPBodySize bounds a request body (lws's max_http_body_size): a
+	// Content-Length past it is answered 413 and the connection closed,
+	// with the WARN line "rejected Content-Length N > max M"; a body
+	// without a length that grows past it closes the connection. 0 means
+	// 100 MB, lws's default. A mount may set a bound of its own.
+	MaxHTTPBodySize uint64
 
 	// NoPanicRecovery, a Go addition, lets a panic in a callback crash
 	// the program, as a fault in C would. By default golws recovers it,
@@ -124,6 +130,10 @@ type HTTPMount struct {
 	// case and a trailing colon aside) takes its place, the others follow
 	// them, and the security headers leave out those either list gives.
 	Headers *ProtocolVhostOptions
+	// MaxHTTPBodySize, if not 0, bounds the bodies of the mount's requests
+	// in place of ContextCreationInfo.MaxHTTPBodySize, as lws's mount
+	// max_http_body_size does ("mount rejected Content-Length").
+	MaxHTTPBodySize uint64
 
 	// CacheMaxAge, with CacheReusable, lets clients keep the mount's files
 	// that many seconds: "cache-control: private, max-age=N"

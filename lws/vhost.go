@@ -1,6 +1,7 @@
 package lws
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -29,6 +30,8 @@ type Vhost struct {
 	headers   *ProtocolVhostOptions
 	// errorDocument404 is ContextCreationInfo.ErrorDocument404.
 	errorDocument404 string
+	// maxBody is ContextCreationInfo.MaxHTTPBodySize, or lws's default.
+	maxBody uint64
 
 	ln     net.Listener
 	server *http.Server
@@ -60,6 +63,7 @@ func newVhost(c *Context, info *ContextCreationInfo) (*Vhost, error) {
 		options:          info.Options,
 		headers:          info.Headers,
 		errorDocument404: info.ErrorDocument404,
+		maxBody:          cmp.Or(info.MaxHTTPBodySize, defaultMaxHTTPBodySize),
 		live:             make(map[*Wsi]struct{}),
 	}
 	vh.priv = make([]any, len(vh.protocols))
