@@ -3,10 +3,10 @@
 // and lws_hdr_custom_copy, and answers with what it found. It is the
 // golws port of lws's minimal-http-server-custom-headers.
 //
-// Visit http://localhost:7681 (a page from the embedded mount-origin,
-// ours) and follow its link to /dyn/dnt: the "http" protocol answers
-// "callback_http: DNT length 1<br>callback_http: DNT value '1'" (or
-// "DNT header not found"), logs the same at USER, and sends it with a
+// Browse to http://localhost:7681 (golws's own page, embedded from
+// mount-origin) and follow its link to /dyn/dnt: the "http" protocol
+// answers "callback_http: DNT length 1<br>callback_http: DNT value '1'"
+// (or "DNT header not found"), logs the same at USER, and sends it with a
 // content-length, so the connection is kept for the next request.
 //
 //	go run ./minimal-examples/http-server/minimal-http-server-custom-headers [-d N] [--port N] [--iface ADDR] [--ah1]

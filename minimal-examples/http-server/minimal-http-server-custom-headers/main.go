@@ -14,35 +14,37 @@ import (
 //go:embed mount-origin
 var embedded embed.FS
 
-// mountOrigin is the static part of the site: ours, built into the binary.
+// mountOrigin holds the site's one page, golws's own, built into the
+// binary.
 var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 
 // vhostName is the name C's main gives its http vhost.
 const vhostName = "http"
 
-// protocols is C's list: "http" answers /dyn, and what the file mount
-// does not have.
+// protocols is C's list. Its one protocol is protocol 0 and the /dyn
+// mount's as well, so it answers /dyn and whatever the file mount does
+// not have, the same way.
 var protocols = []Lws_protocols{
 	{Name: "http", Callback: callbackHTTP, PerSessionData: func() any { return new(perSessionData) }},
 }
 
-// mountDyn sends /dyn to the "http" protocol.
+// mountDyn gives /dyn and what is under it to the "http" protocol, named
+// in Protocol as C does.
 var mountDyn = Lws_http_mount{
-	Mountpoint: "/dyn", // mountpoint URL
-	Protocol:   "http",
-	// golws finds a callback mount's protocol by Origin; lws main
-	// takes Protocol, and Origin without it.
-	Origin:         "http",
-	OriginProtocol: LWSMPRO_CALLBACK, // dynamic
+	Mountpoint:     "/dyn",
+	Protocol:       "http",
+	OriginProtocol: LWSMPRO_CALLBACK,
 }
 
-// mount is the default mount: the URL space is served from mountOrigin.
+// mount answers every other URL with a file from mountOrigin, index.html
+// for "/". mountDyn is chained after it: lws takes the longest mountpoint
+// that matches, whatever the order.
 var mount = Lws_http_mount{
-	MountNext:      &mountDyn,   // linked-list "next"
-	Mountpoint:     "/",         // mountpoint URL
-	FS:             mountOrigin, // serve from the embedded dir
+	MountNext:      &mountDyn,
+	Mountpoint:     "/",
+	FS:             mountOrigin,
 	Def:            "index.html",
-	OriginProtocol: LWSMPRO_FILE, // files in a dir
+	OriginProtocol: LWSMPRO_FILE,
 }
 
 func main() { exampleutil.Main(run) }
@@ -71,7 +73,9 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		Options:   LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE,
 	}
 
-	// for testing ah queue, not useful in real world
+	// One header table for all connections makes a second client wait
+	// in lws's queue for it: a way to exercise the queue, not a setting
+	// for a real server.
 	if ah1 {
 		info.MaxHTTPHeaderPool = 1
 	}

@@ -11,8 +11,10 @@ type perSessionData struct {
 	len    int
 }
 
-// callbackHTTP handles LWS_CALLBACK_HTTP and its WRITEABLE, and passes the
-// rest on to the default handler.
+// callbackHTTP answers every request it gets with what the request's DNT
+// header holds: the text is made in LWS_CALLBACK_HTTP, which sends the
+// head with its length, and written from the WRITEABLE that follows.
+// Other reasons go on to Lws_callback_http_dummy.
 func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length int) int {
 	var buf [LWS_PRE + 2048]byte
 	start := Lws_ptr_to(buf[:], LWS_PRE)
@@ -27,9 +29,9 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 
 	switch reason {
 	case LWS_CALLBACK_HTTP:
-		// lws has no token for the "DNT" header, but the "custom"
-		// header calls read it. (A browser sends it when asked to, in
-		// its privacy settings.)
+		// DNT has no WSI_TOKEN_: the custom header calls find it by
+		// its lowercased name with the colon. A value too long for
+		// value (31 bytes and C's NUL) is reported as unreadable.
 		pss.len = 0
 		n := Lws_hdr_custom_length(wsi, "dnt:", 4)
 		if n < 0 {
@@ -59,7 +61,7 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 			return 1
 		}
 
-		// write the body separately
+		// The body follows from WRITEABLE.
 		Lws_callback_on_writable(wsi)
 		return 0
 

@@ -2,14 +2,14 @@
 // /dyn, pages that its protocol callback writes as they go out. It is the
 // golws port of lws's minimal-http-server-dynamic.
 //
-// Visit http://localhost:7681: that page is a file (from the embedded
-// mount-origin, ours). Its link to /dyn/anything opens a page the "http"
-// protocol makes: a title naming the path and the time, then bulk
-// content, each piece of about 2 kB written from its own
-// LWS_CALLBACK_HTTP_WRITEABLE, eleven pieces in all (/dyn/N asks for N+1).
-// The response has no content length, so it carries "connection: close"
-// and ends with the connection. A urlarg x (/dyn/a?x=1) is logged at
-// NOTICE.
+// Browse to http://localhost:7681: that page is a file (golws's own,
+// embedded from mount-origin). Its link to /dyn/anything opens a page the
+// "http" protocol makes: a title naming the path and the time, then
+// filler, each piece of about 2 kB written from its own
+// LWS_CALLBACK_HTTP_WRITEABLE, eleven pieces in all (/dyn/N asks for
+// N+1). The response has no content length, so it carries "connection:
+// close" and ends with the connection. A urlarg x (/dyn/a?x=1) is logged
+// at NOTICE.
 //
 //	go run ./minimal-examples/http-server/minimal-http-server-dynamic [-d N] [--port N] [--iface ADDR] [--ah1]
 //

@@ -14,7 +14,8 @@ import (
 //go:embed mount-origin
 var embedded embed.FS
 
-// mountOrigin is the static part of the site: ours, built into the binary.
+// mountOrigin holds the site's files, golws's own, built into the
+// binary.
 var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 
 // logo is the image the dynamic page shows, from mountOrigin.
@@ -31,23 +32,24 @@ var (
 		PerSessionData: func() any { return new(perSessionData) }}
 )
 
-// mountDyn overrides the default mount for /dyn in the URL space.
+// mountDyn gives /dyn and what is under it to the "http" protocol. It
+// names the protocol in Protocol, as C does, so LWS_CALLBACK_HTTP's in is
+// the URI after "/dyn".
 var mountDyn = Lws_http_mount{
-	Mountpoint: "/dyn", // mountpoint URL
-	Protocol:   "http",
-	// golws finds a callback mount's protocol by Origin; lws main
-	// takes Protocol, and Origin without it.
-	Origin:         "http",
-	OriginProtocol: LWSMPRO_CALLBACK, // dynamic
+	Mountpoint:     "/dyn",
+	Protocol:       "http",
+	OriginProtocol: LWSMPRO_CALLBACK,
 }
 
-// mount is the default mount: the URL space is served from mountOrigin.
+// mount answers every other URL with a file from mountOrigin, index.html
+// for "/". mountDyn is chained after it: lws takes the longest mountpoint
+// that matches, whatever the order.
 var mount = Lws_http_mount{
-	MountNext:      &mountDyn,   // linked-list "next"
-	Mountpoint:     "/",         // mountpoint URL
-	FS:             mountOrigin, // serve from the embedded dir
+	MountNext:      &mountDyn,
+	Mountpoint:     "/",
+	FS:             mountOrigin,
 	Def:            "index.html",
-	OriginProtocol: LWSMPRO_FILE, // files in a dir
+	OriginProtocol: LWSMPRO_FILE,
 }
 
 func main() { exampleutil.Main(run) }
@@ -76,7 +78,9 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 		Options:   LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE,
 	}
 
-	// for testing ah queue, not useful in real world
+	// One header table for all connections makes a second client wait
+	// in lws's queue for it: a way to exercise the queue, not a setting
+	// for a real server.
 	if ah1 {
 		info.MaxHTTPHeaderPool = 1
 	}

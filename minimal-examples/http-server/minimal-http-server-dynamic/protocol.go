@@ -6,18 +6,21 @@ import (
 	. "github.com/golws/golws/include-like"
 )
 
-// perSessionData is C's struct pss. HTTP is stateless: it lives for one
-// HTTP transaction, which with keep-alive is shorter than the connection.
+// perSessionData is C's struct pss: the state of one page while it is
+// written. lws gives it to one HTTP transaction, not to the connection.
 type perSessionData struct {
 	path    [128]byte
 	pathLen int // C reads path up to its NUL
 
-	times  int
-	budget int
+	times  int // pieces written so far
+	budget int // the last piece's number: budget+1 pieces in all
 
 	contentLines int
 }
 
+// callbackDynamicHTTP writes the /dyn pages. LWS_CALLBACK_HTTP sends the
+// head and asks for a WRITEABLE; each WRITEABLE then makes one piece of
+// the page in buf and writes it, until the budget is spent.
 func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length int) int {
 	pss, _ := user.(*perSessionData)
 	var buf [LWS_PRE + 2048]byte
@@ -26,16 +29,15 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 
 	switch reason {
 	case LWS_CALLBACK_HTTP:
-		// The whole URL would be lws_hdr_copy(wsi, ..., WSI_TOKEN_GET_URI);
-		// in holds what follows the mountpoint: "/mypath" for
-		// "/dyn/mypath".
+		// The mount names its protocol, so in is the URI after "/dyn"
+		// ("/3" for /dyn/3, "" for /dyn); the page shows it.
 		pss.pathLen = Lws_snprintf(pss.path[:], len(pss.path), "%s", in)
 
 		peer := Lws_get_peer_simple(wsi, buf[:])
 		Lwsl_notice("%s: HTTP: connection %s, path %s", "callback_dynamic_http",
 			peer, pss.path[:pss.pathLen])
 
-		// How to read a urlarg x=value.
+		// A urlarg, if the client sent one: /dyn/a?x=1 logs "x=1".
 		{
 			var value [100]byte
 			z := Lws_get_urlarg_by_name_safe(wsi, "x", value[:], len(value)-1)
@@ -47,15 +49,13 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 			}
 		}
 
-		// Three ways with the content length: HTTP/1.0 or
-		// "connection: close" need none (but lose keep-alive),
-		// HTTP/1.1 keep-alive needs one, HTTP/2 ends the stream with
-		// LWS_WRITE_HTTP_FINAL. LWS_ILLEGAL_HTTP_CONTENT_LEN makes lws
-		// send "connection: close", so the length need not be known
-		// before the content is made.
+		// The page is made as it is sent, so its length is not known
+		// now. Saying so (LWS_ILLEGAL_HTTP_CONTENT_LEN) makes the head
+		// carry "connection: close" on HTTP/1.x: the end of the page is
+		// the end of the connection, and keep-alive is given up.
 		if Lws_add_http_common_headers(wsi, HTTP_STATUS_OK,
 			"text/html",
-			LWS_ILLEGAL_HTTP_CONTENT_LEN, // no content len
+			LWS_ILLEGAL_HTTP_CONTENT_LEN,
 			&p, end) != 0 {
 			return 1
 		}
@@ -63,6 +63,7 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 			return 1
 		}
 
+		// /dyn/N, N > 0, asks for N+1 pieces; anything else gets eleven.
 		pss.times = 0
 		pss.budget = atoi(afterFirst(in.(string)))
 		pss.contentLines = 0
@@ -70,7 +71,7 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 			pss.budget = 10
 		}
 
-		// write the body separately
+		// The body goes from WRITEABLE, a piece at a time.
 		Lws_callback_on_writable(wsi)
 
 		return 0
@@ -80,18 +81,17 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 			break
 		}
 
-		// The reply goes in pieces of about 2 kB, one per WRITEABLE:
-		// lws would have to buffer what the kernel does not take of a
-		// big write, and over HTTP/2 a big frame holds up the other
-		// streams. The last piece is LWS_WRITE_HTTP_FINAL, which ends
-		// an HTTP/2 stream.
+		// One piece of at most buf's 2 kB per WRITEABLE keeps what a
+		// slow client has not taken to one buffer's worth, rather than
+		// the whole page. The last piece goes as LWS_WRITE_HTTP_FINAL,
+		// which marks the end of the response.
 		n := LWS_WRITE_HTTP
 		if pss.times == pss.budget {
 			n = LWS_WRITE_HTTP_FINAL
 		}
 
 		if pss.times == 0 {
-			// the first time, we print some html title
+			// Piece 0: a small page naming the path and the time.
 			t := time.Now()
 			p = p.Add(Lws_snprintf(p, Lws_ptr_diff_size_t(end, p), "<html>"+
 				"<head><meta charset=utf-8 "+
@@ -103,7 +103,8 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 				"</body></html>", pss.path[:pss.pathLen],
 				ctime(t)))
 		} else {
-			// after the first time, we create bulk content.
+			// The other pieces: numbered filler lines up to the
+			// end of buf.
 			for Lws_ptr_diff(end, p) > 80 {
 				p = p.Add(Lws_snprintf(p, Lws_ptr_diff_size_t(end, p),
 					"%d.%d: this is some content... ",
@@ -120,9 +121,9 @@ func callbackDynamicHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, le
 			return 1
 		}
 
-		// HTTP/1.0 without keep-alive: the connection closes.
-		// HTTP/1.1, or 1.0 with keep-alive: on to the next transaction.
-		// HTTP/2: the stream ends, the connection stays.
+		// After the last piece the transaction is over. With no
+		// content length the connection cannot carry another request,
+		// so TransactionCompleted says 1 and the -1 closes it.
 		if n == LWS_WRITE_HTTP_FINAL {
 			if Lws_http_transaction_completed(wsi) != 0 {
 				return -1

@@ -3,12 +3,12 @@
 // another page. It is the golws port of lws's
 // minimal-http-server-form-get.
 //
-// Visit http://localhost:7681 and submit the form (pages from the
-// embedded mount-origin, ours). The request for /form1 reaches the "http"
-// protocol because the file mount has no such file; its urlargs text1 and
-// send are logged at USER ("text1: (len 4) 'xxxx'", or "text1:
-// undefined"), and the answer is a 301 to after-form1.html with an empty
-// body.
+// Browse to http://localhost:7681 and send the form (the pages are
+// golws's own, embedded from mount-origin). /form1 is no file, so its
+// request goes on from the file mount to protocol 0, the "http" protocol,
+// which logs the urlargs text1 and send at USER ("text1: (len 4) 'xxxx'",
+// or "text1: undefined") and answers with a 301 to after-form1.html and
+// an empty body.
 //
 //	go run ./minimal-examples/http-server/minimal-http-server-form-get [-d N] [--port N] [--iface ADDR]
 //

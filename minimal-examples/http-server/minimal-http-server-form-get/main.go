@@ -21,18 +21,19 @@ var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 // vhostName is lws's name for the vhost a context makes from its info.
 const vhostName = "default"
 
-// protocols is C's list: "http" answers what the file mount does not
-// have, /form1 among it.
+// protocols is C's list. Its one protocol is protocol 0, so it gets every
+// request the file mount cannot answer, the form's /form1 among them.
 var protocols = []Lws_protocols{
 	{Name: "http", Callback: callbackHTTP},
 }
 
-// mount is the default mount: the URL space is served from mountOrigin.
+// mount serves the pages from mountOrigin, index.html for "/"; what is no
+// file there goes on to protocol 0.
 var mount = Lws_http_mount{
-	Mountpoint:     "/",         // mountpoint URL
-	FS:             mountOrigin, // serve from the embedded dir
+	Mountpoint:     "/",
+	FS:             mountOrigin,
 	Def:            "index.html",
-	OriginProtocol: LWSMPRO_FILE, // files in a dir
+	OriginProtocol: LWSMPRO_FILE,
 }
 
 func main() { exampleutil.Main(run) }

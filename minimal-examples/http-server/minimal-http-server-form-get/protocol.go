@@ -10,6 +10,11 @@ var paramNames = []string{
 	"send",
 }
 
+// callbackHTTP is protocol 0's callback: /form1 is no file, so the file
+// mount passes it here with the whole URI in in. A GET of it has the
+// form's fields in its query; they are logged and the browser is
+// redirected. Every other request goes on to Lws_callback_http_dummy,
+// whose LWS_CALLBACK_HTTP answers 404.
 func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length int) int {
 	var buf [LWS_PRE + LWS_RECOMMENDED_MIN_HEADER_SPACE]byte
 	start := Lws_ptr_to(buf[:], LWS_PRE)
@@ -17,17 +22,18 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 
 	switch reason {
 	case LWS_CALLBACK_HTTP:
+		// lws keeps a GET's URI under WSI_TOKEN_GET_URI: a POST or
+		// another method has none there and gets the dummy's 404.
 		if Lws_hdr_total_length(wsi, WSI_TOKEN_GET_URI) == 0 {
-			// not a GET
 			break
 		}
 		Lwsl_err("%s: %s", "callback_http", in)
 		if in.(string) != "/form1" {
-			// not our form URL
 			break
 		}
 
-		// we just dump the decoded things to the log
+		// The urlargs come decoded; one that does not fit buf, or is
+		// absent, reads as -1.
 		for n := range paramNames {
 			rv := Lws_get_urlarg_by_name_safe(wsi, paramNames[n],
 				buf[:], len(buf))
@@ -39,8 +45,8 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 			}
 		}
 
-		// The answer is a redirect to a static page; it could as well
-		// be a page made here.
+		// The browser is sent on to a static page, so that the address
+		// bar no longer holds the form's query.
 		if Lws_http_redirect(wsi, HTTP_STATUS_MOVED_PERMANENTLY,
 			"after-form1.html", 16, &p, end) < 0 {
 			return -1

@@ -3,11 +3,13 @@
 // logged and the browser is redirected to another page. It is the golws
 // port of lws's minimal-http-server-form-post-file.
 //
-// Visit http://localhost:7681, pick a file and submit the form (pages
-// from the embedded mount-origin, ours). An lws_spa parses the body: the
-// file goes to fileUploadCb piece by piece and into a file of its
-// (purified) name, "upload done, written N to NAME" is logged at USER,
-// then the fields text1 and send; the answer is a 301 to
+// Browse to http://localhost:7681, pick a file and send the form (the
+// pages are golws's own, embedded from mount-origin). /form1 is no file,
+// so its request goes on from the file mount to protocol 0, the "http"
+// protocol, which keeps it and parses the body with an lws_spa: the file
+// part goes to fileUploadCb a piece at a time and into a file of the
+// (purified) name the client gave, "upload done, written N to NAME" is
+// logged at USER, then the fields text1 and send; the answer is a 301 to
 // after-form1.html with an empty body.
 //
 // Where the files go: C writes them into its working directory and never
@@ -16,7 +18,7 @@
 // is logged at start), saves the uploads there through an os.Root, so
 // that no filename can lead outside it, and deletes it with its contents
 // when the server stops. A file whose upload was cut short is deleted as
-// soon as its transaction ends.
+// soon as its connection ends.
 //
 //	go run ./minimal-examples/http-server/minimal-http-server-form-post-file [-d N] [--port N] [--iface ADDR]
 //
@@ -30,19 +32,17 @@
 // ("upload done, written 3900 to up.txt", "text1: (len 3) 'xxx'", "send:
 // (len 6) 'Submit'"), the saved file's content and its mode 0600.
 //
-// golws has one difference inside: the form's URL has a callback mount
-// (see mountForm), because golws does not yet hand a request body to a
-// callback after a file mount missed the URL.
-//
 // # DEVIATIONS
 //
 //   - The uploads live in a directory the example makes and deletes (see
 //     above); C leaves every upload in its working directory for good.
-//   - A cut-short upload is deleted when its transaction ends; lws's build
-//     leaves the partial file. (C's HTTP_DROP_PROTOCOL would delete the
-//     file of the transaction, finished or not, but lws's build never gets
-//     there on HTTP/1.1; here a finished file forgets its name so that
-//     only an unfinished one is deleted.)
+//   - A cut-short upload is deleted when its connection ends; lws's build
+//     leaves the partial file. C deletes an unfinished file at
+//     HTTP_DROP_PROTOCOL, which does not come when the form was the
+//     connection's first request: it reached protocol 0 from the file
+//     mount without a bind, so nothing is dropped at the close. The port
+//     cleans up at LWS_CALLBACK_CLOSED_HTTP too, and a finished file
+//     forgets its name so that only an unfinished one is deleted.
 //   - '/' in a filename becomes '_' too, besides lws's purification, so a
 //     file always lands in the upload directory: "../evil$%.txt" is saved
 //     as "___evil__.txt"; lws's build turns it into "__/evil__.txt",

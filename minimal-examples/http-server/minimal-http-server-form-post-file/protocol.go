@@ -6,16 +6,24 @@ import (
 	. "github.com/golws/golws/include-like"
 )
 
-// perSessionData is C's struct pss. HTTP is stateless: it lives for one
-// HTTP transaction, which with keep-alive is shorter than the connection.
+// perSessionData is C's struct pss. lws gives it to one HTTP transaction,
+// not to the connection: a kept-alive connection starts each request
+// with a fresh one.
 type perSessionData struct {
-	spa        *Lws_spa // lws helper decodes multipart form
-	filename   string   // the filename of the uploaded file
-	fileLength uint64   // the amount of bytes uploaded
-	fd         *os.File // file being saved; C's fd, nil for -1
+	spa *Lws_spa
+	// filename is the upload's name in the upload directory while its
+	// file is being written; fileUploadCb clears it once the file is
+	// whole, so that a name left here means an unfinished upload.
+	filename   string
+	fileLength uint64
+	fd         *os.File // nil where C's fd is -1
 
-	uploads *os.Root // where files are saved: C's cwd (see main)
+	uploads *os.Root // the upload directory, C's working directory (see run)
 }
+
+// formURL is the form's action, which protocol 0 gets whole because no
+// mount claims it.
+const formURL = "/form1"
 
 // paramNames are the form fields kept, read back by their index.
 var paramNames = []string{
@@ -23,6 +31,11 @@ var paramNames = []string{
 	"send",
 }
 
+// callbackHTTP is protocol 0's callback. It claims POSTs to formURL and
+// feeds their bodies to a spa, which hands the file part to fileUploadCb
+// and keeps the other fields; at the end it logs them and redirects.
+// Every other request goes on to Lws_callback_http_dummy, whose
+// LWS_CALLBACK_HTTP answers 404.
 func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length int) int {
 	var buf [LWS_PRE + LWS_RECOMMENDED_MIN_HEADER_SPACE]byte
 	start := Lws_ptr_to(buf[:], LWS_PRE)
@@ -31,17 +44,18 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 
 	switch reason {
 	case LWS_CALLBACK_HTTP:
-		// Say that the form's URL exists. (A LWSMPRO_CALLBACK mount for
-		// it would do the same without trapping LWS_CALLBACK_HTTP.)
-		if in.(string) == formIn {
-			// assertively allow it to exist in the URL space
+		// Returning 0 without answering keeps the transaction open for
+		// its body; the answer comes at BODY_COMPLETION. Any other URL
+		// falls through to the dummy's 404. (A callback mount on
+		// formURL would make this test unnecessary.)
+		if in.(string) == formURL {
 			return 0
 		}
 
-		// default to 404-ing the URL if not mounted
-
 	case LWS_CALLBACK_HTTP_BODY:
-		// create the POST argument parser if not already existing
+		// The spa is made with the first piece of the body. Its 1024
+		// bytes hold the plain fields only: the file streams through
+		// fileUploadCb, however big it is.
 		if pss.spa == nil {
 			pss.fd = nil
 			pss.filename = ""
@@ -53,17 +67,15 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 				return -1
 			}
 		}
-
-		// let it parse the POST data
 		if Lws_spa_process(pss.spa, in.([]byte), length) != 0 {
 			return -1
 		}
 
 	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
-		// inform the spa no more payload data coming
+		// The whole body is in: Finalize lets the spa settle a field
+		// still open at the end, then the fields can be read.
 		Lws_spa_finalize(pss.spa)
 
-		// we just dump the decoded things to the log
 		for n := range paramNames {
 			if Lws_spa_get_string(pss.spa, n) == "" { // C's NULL
 				Lwsl_user("%s: undefined", paramNames[n])
@@ -75,8 +87,8 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 			}
 		}
 
-		// The answer is a redirect to a static page; it could as well
-		// be a page made here.
+		// The browser is sent on to a static page, which keeps a reload
+		// of the result from posting the form again.
 		if Lws_http_redirect(wsi, HTTP_STATUS_MOVED_PERMANENTLY,
 			"after-form1.html", 16, &p, end) < 0 {
 			return -1
@@ -89,27 +101,38 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 		}
 		return 0
 
-	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
-		// called when our wsi user_space is going to be destroyed
-		if pss.spa != nil {
-			Lws_spa_destroy(pss.spa)
-			pss.spa = nil
-		}
-		if pss.fd != nil {
-			pss.fd.Close()
-			pss.fd = nil
-		}
-		// Only an unfinished upload still has its name here (see
-		// fileUploadCb).
-		if pss.filename != "" {
-			if err := pss.uploads.Remove(pss.filename); err != nil {
-				Lwsl_notice("%s: unlink %s failed: %v", "callback_http", pss.filename, err)
-			} else {
-				Lwsl_notice("%s: removed the unfinished upload %s", "callback_http", pss.filename)
-			}
-			pss.filename = ""
+	case LWS_CALLBACK_HTTP_DROP_PROTOCOL, LWS_CALLBACK_CLOSED_HTTP:
+		// The session data is about to go: lws drops the protocol at
+		// the end of a transaction on a kept connection, and a closing
+		// connection gets CLOSED_HTTP whether or not it was bound (the
+		// form's request was not: it came to protocol 0 from the file
+		// mount). C cleans up at the drop only.
+		if pss != nil {
+			pss.release()
 		}
 	}
 
 	return Lws_callback_http_dummy(wsi, reason, user, in, length)
+}
+
+// release frees the spa and closes the upload's file, deleting it if it
+// never got its end.
+func (pss *perSessionData) release() {
+	if pss.spa != nil {
+		Lws_spa_destroy(pss.spa)
+		pss.spa = nil
+	}
+	if pss.fd != nil {
+		pss.fd.Close()
+		pss.fd = nil
+	}
+	if pss.filename == "" {
+		return
+	}
+	if err := pss.uploads.Remove(pss.filename); err != nil {
+		Lwsl_notice("%s: unlink %s failed: %v", "callback_http", pss.filename, err)
+	} else {
+		Lwsl_notice("%s: removed the unfinished upload %s", "callback_http", pss.filename)
+	}
+	pss.filename = ""
 }

@@ -11,18 +11,18 @@ import (
 // char filename[128] with a size of 127 keeps 126 bytes.
 const filenameMax = 126
 
-// fileUploadCb is C's file_upload_cb: the spa hands it each file of the
-// form, piece by piece, and it saves the file in the upload directory.
+// fileUploadCb is C's file_upload_cb, the spa's file handler: OPEN when a
+// file part starts, then its content in pieces, the last one marked
+// FINAL_CONTENT. The file is written under the upload directory in the
+// name the client gave it, cut and purified.
 func fileUploadCb(data any, name, filename string, buf []byte, length int, state Lws_spa_fileupload_states) int {
 	pss := data.(*perSessionData)
 
 	switch state {
 	case LWS_UFS_OPEN:
-		// take a copy of the provided filename
-		pss.filename = filename[:min(len(filename), filenameMax)]
-		// remove any scary things like ..
-		pss.filename = filenamePurify(pss.filename)
-		// open a file of that name for write in the upload directory
+		// The client's name is only a suggestion: it is cut to C's
+		// length and stripped of what could lead out of the directory.
+		pss.filename = filenamePurify(filename[:min(len(filename), filenameMax)])
 		fd, err := pss.uploads.OpenFile(pss.filename, os.O_CREATE|os.O_TRUNC|os.O_RDWR, 0600)
 		if err != nil {
 			Lwsl_notice("Failed to open output file %s", pss.filename)
@@ -40,11 +40,8 @@ func fileUploadCb(data any, name, filename string, buf []byte, length int, state
 			}
 		}
 		if state == LWS_UFS_CONTENT {
-			// wasn't the last part of the file
-			break
+			break // more of the file to come
 		}
-
-		// the file upload is completed
 
 		Lwsl_user("%s: upload done, written %d to %s", "file_upload_cb",
 			pss.fileLength, pss.filename)

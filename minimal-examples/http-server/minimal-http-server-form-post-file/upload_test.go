@@ -126,7 +126,7 @@ func TestHostileFilenames(t *testing.T) {
 	}
 }
 
-// DEVIATION: an upload cut short is deleted when its transaction ends.
+// DEVIATION: an upload cut short is deleted when its connection ends.
 // lws's build leaves the partial file (here it would sit in the upload
 // directory until the server stops).
 func TestUnfinishedUploadRemoved(t *testing.T) {

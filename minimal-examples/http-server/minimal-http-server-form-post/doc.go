@@ -2,13 +2,15 @@
 // logs its fields and redirects the browser to another page. It is the
 // golws port of lws's minimal-http-server-form-post.
 //
-// Visit http://localhost:7681 and submit the form (pages from the
-// embedded mount-origin, ours). The body, urlencoded or multipart, is
-// parsed by an lws_spa with 1024 bytes of storage for the fields text1
-// and send, which are logged at USER ("text1: (len 4) 'xxxx'", or
-// "text1: undefined"); the answer is a 301 (303 with --303) to
-// after-form1.html, with an empty body. A field value that outgrows the
-// spa's storage closes the connection with no answer.
+// Browse to http://localhost:7681: the page with the form and the one
+// after it are golws's own, embedded from mount-origin. /form1 is no
+// file, so its request goes on from the file mount to protocol 0, the
+// "http" protocol, which keeps it. An lws_spa with 1024 bytes of storage
+// parses the body, urlencoded or multipart, for the fields text1 and
+// send, which are logged at USER ("text1: (len 4) 'xxxx'", or "text1:
+// undefined"); the answer is a 301 (303 with --303) to after-form1.html,
+// with an empty body. A field value that outgrows the spa's storage
+// closes the connection with no answer.
 //
 //	go run ./minimal-examples/http-server/minimal-http-server-form-post [-d N] [--port N] [--iface ADDR] [--303]
 //
@@ -26,10 +28,6 @@
 // urlencoded value of 1024 bytes or more and a multipart one of 1023 or
 // more; 404 for a POST to another URL. Not tested: a GET of /form1 gets
 // no answer at all in both (it waits for a body until the 15 s timeout).
-//
-// golws has one difference inside: the form's URL has a callback mount
-// (see mountForm), because golws does not yet hand a request body to a
-// callback after a file mount missed the URL.
 //
 // # DEVIATIONS
 //

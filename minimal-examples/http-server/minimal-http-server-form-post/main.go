@@ -21,38 +21,20 @@ var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 // vhostName is lws's name for the vhost a context makes from its info.
 const vhostName = "default"
 
-// protocols is C's list: "http" answers what the file mount does not
-// have, /form1 among it.
+// protocols is C's list. Its one protocol is protocol 0, so it gets every
+// request the file mount cannot answer, the form's /form1 among them.
 var protocols = []Lws_protocols{
 	{Name: "http", Callback: callbackHTTP, PerSessionData: func() any { return new(perSessionData) }},
 }
 
-// mountForm is not C's. In C, /form1 reaches protocol 0 because the
-// file mount has no such file, and the callback claims it by its whole
-// URL. golws does not yet hand a request body to a callback after a file
-// mount missed (the body never comes), so the form's URL has a callback
-// mount of its own, the way C's comment in LWS_CALLBACK_HTTP suggests;
-// what goes over the wire is the same. Behind it LWS_CALLBACK_HTTP's in
-// is what follows "/form1": formIn.
-var mountForm = Lws_http_mount{
-	Mountpoint: "/form1",
-	// golws finds a callback mount's protocol by Origin; lws main
-	// takes Protocol, and Origin without it.
-	Protocol:       "http",
-	Origin:         "http",
-	OriginProtocol: LWSMPRO_CALLBACK,
-}
-
-// formIn is LWS_CALLBACK_HTTP's in for the form's URL, "/form1" in C.
-const formIn = ""
-
-// mount is the default mount: the URL space is served from mountOrigin.
+// mount serves the pages from mountOrigin, index.html for "/". It is the
+// only mount, as in C: /form1 is no file, so the request, body and all,
+// goes on to protocol 0, which claims it in LWS_CALLBACK_HTTP.
 var mount = Lws_http_mount{
-	MountNext:      &mountForm,
-	Mountpoint:     "/",         // mountpoint URL
-	FS:             mountOrigin, // serve from the embedded dir
+	Mountpoint:     "/",
+	FS:             mountOrigin,
 	Def:            "index.html",
-	OriginProtocol: LWSMPRO_FILE, // files in a dir
+	OriginProtocol: LWSMPRO_FILE,
 }
 
 func main() { exampleutil.Main(run) }

@@ -4,8 +4,9 @@ import (
 	. "github.com/golws/golws/include-like"
 )
 
-// perSessionData is C's struct pss. HTTP is stateless: it lives for one
-// HTTP transaction, which with keep-alive is shorter than the connection.
+// perSessionData is C's struct pss. lws gives it to one HTTP transaction,
+// not to the connection: a kept-alive connection starts each request
+// with a fresh one.
 type perSessionData struct {
 	spa *Lws_spa
 }
@@ -14,12 +15,20 @@ type perSessionData struct {
 // main sets it before the context exists.
 var use303 bool
 
+// formURL is the form's action, which protocol 0 gets whole because no
+// mount claims it.
+const formURL = "/form1"
+
 // paramNames are the form fields kept, read back by their index.
 var paramNames = []string{
 	"text1",
 	"send",
 }
 
+// callbackHTTP is protocol 0's callback. It claims POSTs to formURL, reads
+// their bodies into a spa, logs the fields and redirects; every other
+// request goes on to Lws_callback_http_dummy, whose LWS_CALLBACK_HTTP
+// answers 404.
 func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length int) int {
 	pss, _ := user.(*perSessionData)
 	var buf [LWS_PRE + LWS_RECOMMENDED_MIN_HEADER_SPACE]byte
@@ -28,17 +37,19 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 
 	switch reason {
 	case LWS_CALLBACK_HTTP:
-		// Say that the form's URL exists. (A LWSMPRO_CALLBACK mount for
-		// it would do the same without trapping LWS_CALLBACK_HTTP.)
-		if in.(string) == formIn {
-			// assertively allow it to exist in the URL space
+		// Returning 0 without answering keeps the transaction open for
+		// its body; the answer comes at BODY_COMPLETION. Any other URL
+		// falls through to the dummy's 404. (A callback mount on
+		// formURL would make this test unnecessary.)
+		if in.(string) == formURL {
 			return 0
 		}
 
-		// default to 404-ing the URL if not mounted
-
 	case LWS_CALLBACK_HTTP_BODY:
-		// create the POST argument parser if not already existing
+		// The body comes in pieces; the spa is made with the first and
+		// decodes urlencoded and multipart bodies alike. A field that
+		// outgrows the spa's 1024 bytes makes Process fail, and the
+		// -1 closes the connection with no answer.
 		if pss.spa == nil {
 			pss.spa = Lws_spa_create(wsi, paramNames,
 				len(paramNames), 1024,
@@ -47,8 +58,6 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 				return -1
 			}
 		}
-
-		// let it parse the POST data
 		if Lws_spa_process(pss.spa, in.([]byte), length) != 0 {
 			return -1
 		}
@@ -59,11 +68,11 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 		}
 
 	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
-		// inform the spa no more payload data coming
+		// The whole body is in: Finalize lets the spa settle a field
+		// still open at the end, then the fields can be read.
 		Lwsl_user("LWS_CALLBACK_HTTP_BODY_COMPLETION")
 		Lws_spa_finalize(pss.spa)
 
-		// we just dump the decoded things to the log
 		if pss.spa != nil {
 			for n := range paramNames {
 				if Lws_spa_get_string(pss.spa, n) == "" { // C's NULL
@@ -77,8 +86,8 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 			}
 		}
 
-		// The answer is a redirect to a static page; it could as well
-		// be a page made here.
+		// The browser is sent on to a static page, which keeps a reload
+		// of the result from posting the form again.
 		code := HTTP_STATUS_MOVED_PERMANENTLY
 		if use303 {
 			code = HTTP_STATUS_SEE_OTHER
@@ -95,7 +104,7 @@ func callbackHTTP(wsi *Lws, reason Lws_callback_reasons, user, in any, length in
 		return 0
 
 	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
-		// called when our wsi user_space is going to be destroyed
+		// The session data is about to go: free its spa with it.
 		if pss.spa != nil {
 			Lws_spa_destroy(pss.spa)
 			pss.spa = nil

@@ -2,10 +2,10 @@
 // streams of Server-Sent Events. It is the golws port of lws's
 // minimal-http-server-sse.
 //
-// Visit http://localhost:7681: the page (from the embedded mount-origin,
-// ours) opens an EventSource on /sse/page and shows what arrives. The
-// "sse" protocol answers 200 with content-type text/event-stream and no
-// length ("connection: close"), marks the transaction as SSE
+// Browse to http://localhost:7681: the page (golws's own, embedded from
+// mount-origin) opens an EventSource on /sse/page and shows what arrives.
+// The "sse" protocol answers 200 with content-type text/event-stream and
+// no length ("connection: close"), marks the transaction as SSE
 // (lws_http_mark_sse, so no timeout ends it), and sends "data: N" events:
 // the first at once, then one every SECS_REPORT (3) seconds from a
 // per-connection LWS_CALLBACK_TIMER, N being the seconds since that

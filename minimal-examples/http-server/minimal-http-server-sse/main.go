@@ -14,8 +14,8 @@ import (
 //go:embed mount-origin
 var embedded embed.FS
 
-// mountOrigin is the page that shows the events: ours, built into the
-// binary.
+// mountOrigin is the page that shows the events, golws's own, built into
+// the binary.
 var mountOrigin, _ = fs.Sub(embedded, "mount-origin")
 
 // vhostName is lws's name for the vhost a context makes from its info.
@@ -28,23 +28,24 @@ var protocols = []Lws_protocols{
 	{Name: "sse", Callback: callbackSSE, PerSessionData: func() any { return new(perSessionData) }},
 }
 
-// mountSSE overrides the default mount for /sse in the URL space.
+// mountSSE gives /sse and what is under it to the "sse" protocol, named
+// in Protocol as C does, so LWS_CALLBACK_HTTP's in is the URI after
+// "/sse".
 var mountSSE = Lws_http_mount{
-	Mountpoint: "/sse", // mountpoint URL
-	Protocol:   "sse",
-	// golws finds a callback mount's protocol by Origin; lws main
-	// takes Protocol, and Origin without it.
-	Origin:         "sse",
-	OriginProtocol: LWSMPRO_CALLBACK, // dynamic
+	Mountpoint:     "/sse",
+	Protocol:       "sse",
+	OriginProtocol: LWSMPRO_CALLBACK,
 }
 
-// mount is the default mount: the URL space is served from mountOrigin.
+// mount answers every other URL with a file from mountOrigin, index.html
+// for "/". mountSSE is chained after it: lws takes the longest mountpoint
+// that matches, whatever the order.
 var mount = Lws_http_mount{
-	MountNext:      &mountSSE,   // linked-list "next"
-	Mountpoint:     "/",         // mountpoint URL
-	FS:             mountOrigin, // serve from the embedded dir
+	MountNext:      &mountSSE,
+	Mountpoint:     "/",
+	FS:             mountOrigin,
 	Def:            "index.html",
-	OriginProtocol: LWSMPRO_FILE, // files in a dir
+	OriginProtocol: LWSMPRO_FILE,
 }
 
 func main() { exampleutil.Main(run) }

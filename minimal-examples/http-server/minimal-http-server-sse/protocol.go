@@ -6,8 +6,8 @@ import (
 	. "github.com/golws/golws/include-like"
 )
 
-// perSessionData is C's struct pss. HTTP is stateless: it lives for one
-// HTTP transaction, here the whole event stream.
+// perSessionData is C's struct pss. lws gives it to one HTTP transaction,
+// which here is the whole event stream.
 type perSessionData struct {
 	established int64 // C's time_t
 }
@@ -15,6 +15,10 @@ type perSessionData struct {
 // SECS_REPORT is the period of the events, in seconds.
 const SECS_REPORT = 3
 
+// callbackSSE serves the event streams. LWS_CALLBACK_HTTP sends the head
+// and turns the transaction into a stream; then each WRITEABLE sends one
+// event and sets the wsi's timer, whose LWS_CALLBACK_TIMER asks for the
+// next WRITEABLE. Every stream runs on its own timer and count.
 func callbackSSE(wsi *Lws, reason Lws_callback_reasons, user, in any, length int) int {
 	pss, _ := user.(*perSessionData)
 	var buf [LWS_PRE + LWS_RECOMMENDED_MIN_HEADER_SPACE]byte
@@ -23,13 +27,16 @@ func callbackSSE(wsi *Lws, reason Lws_callback_reasons, user, in any, length int
 
 	switch reason {
 	case LWS_CALLBACK_HTTP:
-		// in is the URL after the mountpoint /sse, if anything: what
-		// to send could be chosen by it and kept in the pss.
+		// in is the URI after "/sse" ("/page" for the page's stream).
+		// Every stream sends the same here; a real server could pick
+		// what to send by it.
 		Lwsl_notice("%s: LWS_CALLBACK_HTTP: '%s'", "callback_sse", in)
 
 		pss.established = time.Now().Unix()
 
-		// SSE requires a response with this content-type
+		// An EventSource accepts only text/event-stream. The stream
+		// has no end, so no length: on HTTP/1.x the head says
+		// "connection: close".
 		if Lws_add_http_common_headers(wsi, HTTP_STATUS_OK,
 			"text/event-stream",
 			LWS_ILLEGAL_HTTP_CONTENT_LEN,
@@ -41,13 +48,10 @@ func callbackSSE(wsi *Lws, reason Lws_callback_reasons, user, in any, length int
 			return 1
 		}
 
-		// From here the transaction is an SSE stream, not a normal
-		// HTTP one: "immortal", give or take a timeout set on it later
-		// (over HTTP/2 that also keeps the idle timeout off the
-		// connection while it lasts).
+		// Without this the transaction would be timed out for never
+		// ending; marked, only a timeout the callback sets itself
+		// applies. The first event goes at the first WRITEABLE.
 		Lws_http_mark_sse(wsi)
-
-		// write the body separately
 		Lws_callback_on_writable(wsi)
 
 		return 0
@@ -59,8 +63,8 @@ func callbackSSE(wsi *Lws, reason Lws_callback_reasons, user, in any, length int
 			break
 		}
 
-		// To keep the demo simple, each client has its own data and
-		// timer.
+		// The event's data is the seconds since this stream began;
+		// the blank line ends the event.
 		p = p.Add(Lws_snprintf(p, Lws_ptr_diff_size_t(end, p),
 			"data: %llu\x0d\x0a\x0d\x0a",
 			uint64(time.Now().Unix()-pss.established)))

@@ -109,7 +109,7 @@ func serveFormtest(t *testing.T) string {
 		Protocols: append(ServerProtocols(), ProtocolPostDemo),
 		Mounts: &Lws_http_mount{
 			Mountpoint:     "/formtest",
-			Origin:         PostDemoName,
+			Protocol:       PostDemoName,
 			OriginProtocol: LWSMPRO_CALLBACK,
 		},
 		Options: ServerOptions,

@@ -308,10 +308,10 @@ func TestFormtestAgainstC(t *testing.T) {
 		upload string // the client's name for the upload, if any
 		want   string // in our page
 	}{
-		{"urlencoded form", urlencoded("text=Give+me+some+text&send=Send+the+form"), "",
-			"<td><b>text</b></td><td>17</td><td>Give me some text</td>"},
+		{"urlencoded form", urlencoded("text=hello+from+the+test+page&send=Send"), "",
+			"<td><b>text</b></td><td>24</td><td>hello from the test page</td>"},
 		{"multipart form with a file", formPost(multipartType, multipartBody(t,
-			formField{name: "text", value: "Give me some text"},
+			formField{name: "text", value: "hello from the test page"},
 			formField{name: "file", filename: "up.txt", value: "file content\r\nline 2\n"},
 			formField{name: "upload", value: "Upload"})), "up.txt",
 			"<td><b>upload</b></td><td>6</td><td>Upload</td></tr></table><br><b>filename:</b> "},

@@ -58,12 +58,13 @@ func run(args []string, stderr io.Writer, interrupt <-chan os.Signal, ready chan
 	exampleutil.SetLogging(o.LogLevel, stderr)
 	Lwsl_notice("golws test server, the Go port of libwebsockets-test-server")
 
-	// /formtest goes to the POST demo, as in C (whose mount names the
-	// protocol in .protocol; golws reads a callback mount's Origin, as
-	// lws does when .protocol is not set).
+	// /formtest goes to the POST demo. The mount names it in Protocol,
+	// as C's does: a POST goes to LWS_CALLBACK_HTTP straight after
+	// CHECK_ACCESS_RIGHTS, another method after the protocol is bound a
+	// second time.
 	mountPost := Lws_http_mount{
 		Mountpoint:     "/formtest",
-		Origin:         protocols.PostDemoName,
+		Protocol:       protocols.PostDemoName,
 		OriginProtocol: LWSMPRO_CALLBACK,
 	}
 	mount := Lws_http_mount{
