@@ -129,7 +129,8 @@
 //     and has no way to send an unsolicited pong.
 //   - net/http writes the response head from the one the caller built:
 //     header names go out in Go's canonical case ("Content-Type" for
-//     "content-type:"), the status line with Go's reason phrase, and a
+//     "content-type:") and sorted by name, the status line with Go's
+//     reason phrase, and a
 //     response without a length on a kept-alive HTTP/1.1 connection is
 //     sent chunked, where lws would send it unframed.
 //   - HEAD gets no body; lws sends a callback mount's body to HEAD too.

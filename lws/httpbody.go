@@ -74,13 +74,11 @@ func (w *Wsi) deliverBody(chunk []byte, last bool) bool {
 		return false
 	}
 	// A nil chunk is lws's HTTP_BODY for an explicitly empty POST (in is
-	// NULL); an empty one is the reader's end and delivers nothing.
+	// NULL there); an empty one is the reader's end and delivers nothing.
+	// in is a []byte either way, nil for the empty POST, so that the
+	// port's in.([]byte) holds, as C's (char *)in does.
 	if len(chunk) > 0 || chunk == nil {
-		var in any
-		if chunk != nil {
-			in = chunk
-		}
-		if w.callUser(CallbackHTTPBody, in, len(chunk)) != 0 || w.state != stateHTTPBody {
+		if w.callUser(CallbackHTTPBody, chunk, len(chunk)) != 0 || w.state != stateHTTPBody {
 			return false
 		}
 	}

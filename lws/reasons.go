@@ -29,7 +29,15 @@ func (r CallbackReason) String() string {
 //	CallbackReceive, CallbackClientReceive     []byte: the received chunk; len = len(in)
 //	CallbackWSPeerInitiatedClose               []byte: the close payload (2-byte code, reason)
 //	CallbackFilterProtocolConnection           string: the Sec-WebSocket-Protocol header as sent
-//	CallbackHTTP                               string: the request path
+//	CallbackFilterHTTPConnection               string: the request's URI path, normalised as lws does
+//	CallbackHTTP                               string: that URI; after the mountpoint when the
+//	                                           mount names its Protocol
+//	CallbackHTTPBody                           []byte: the next piece of the request body
+//	                                           (nil, len 0, for an explicitly empty POST)
+//	CallbackHTTPConfirmUpgrade                 string: "websocket"
+//	CallbackVerifyBasicAuthorization           string: "user:password"
+//	CallbackCheckAccessRights, CallbackAddHeaders,
+//	CallbackProcessHTML                        *ProcessHTMLArgs
 //	CallbackProtocolInit                       *ProtocolVhostOptions: this protocol's pvo list (may be nil)
 //	CallbackWSServerDropProtocol               string: the name of the function dropping it
 //	CallbackClientConnectionError              string: the error text

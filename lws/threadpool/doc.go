@@ -120,6 +120,11 @@
 //     (it is still on a worker), as the C header promises; C always
 //     returns 0. It also destroys a done task that outlives its wsi, which
 //     C would leave on the done list until destroy.
+//   - A task bound to an HTTP wsi is detached when its transaction ends
+//     (lws_http_transaction_completed), as if the wsi had closed: it is
+//     told to stop and can never write into the next request on a
+//     kept-alive connection. C detaches tasks only when the wsi closes,
+//     so a task of the last transaction could write into the next.
 //   - Dump works (at THREAD level); C compiles it out.
 //   - Async (C's async_task) is implemented as the C header describes it;
 //     C never reads the flag.

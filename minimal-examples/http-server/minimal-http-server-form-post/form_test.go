@@ -70,6 +70,15 @@ func TestURLEncoded(t *testing.T) {
 	s.Log.WaitFor(t, "U: text1: (len 13) 'from a client'", 1)
 }
 
+// An empty form (Content-Length: 0) still goes through the spa, whose
+// fields are all undefined, and gets the redirect, as with lws.
+func TestEmptyForm(t *testing.T) {
+	s := exampletest.Serve(t, run)
+	post(t, s, http.StatusMovedPermanently, urlencoded, "", "text1=after")
+	s.Log.WaitFor(t, "U: text1: undefined", 1)
+	s.Log.WaitFor(t, "U: text1: (len 5) 'after'", 1)
+}
+
 func TestMultipart(t *testing.T) {
 	s := exampletest.Serve(t, run)
 	ct, body := httpexample.Multipart(t, httpexample.Part{Name: "text1", Value: "xxxx"}, httpexample.Part{Name: "send", Value: "Submit"})
