@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-
 	. "github.com/golws/golws/include-like"
 )
 
